@@ -32,9 +32,17 @@ export const boundaryZones = [
   ...zone('domain', []),
   ...zone('workers', ['domain']),
   ...zone('portal/server', ['domain']),
-  { target: './portal/server', from: './portal/web', message: 'portal/server/ may not import portal/web/.' },
+  {
+    target: './portal/server',
+    from: './portal/web',
+    message: 'portal/server/ may not import portal/web/.',
+  },
   ...zone('portal/web', []),
-  { target: './portal/web', from: './portal/server', message: 'portal/web/ imports no server code.' },
+  {
+    target: './portal/web',
+    from: './portal/server',
+    message: 'portal/web/ imports no server code.',
+  },
   ...['engine', 'domain', 'workers', 'portal'].map((from) => ({
     target: `./${from}`,
     from: './bin',
@@ -65,7 +73,10 @@ export default tseslint.config(
         'error',
         { '{bin,engine,domain,workers,portal,test,bench,processes,forms}/**/': 'KEBAB_CASE' },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

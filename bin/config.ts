@@ -13,13 +13,16 @@ const url = (schemes: string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    }, `must be a URL with scheme ${schemes.map((s) => `${s}://`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL with scheme ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    );
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
@@ -109,11 +112,17 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (oidcParts === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
   if (production) {
     if (!e.OIDC_ISSUER)
-      problems.push('OIDC_ISSUER is required in production (the embedded identity provider is for trying things out)');
-    if (!e.SMTP_URL) problems.push('SMTP_URL is required in production (the dev mailbox is for trying things out)');
+      problems.push(
+        'OIDC_ISSUER is required in production (the embedded identity provider is for trying things out)',
+      );
+    if (!e.SMTP_URL)
+      problems.push(
+        'SMTP_URL is required in production (the dev mailbox is for trying things out)',
+      );
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required in production (links in e-mails)');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production');
-    if (e.ENGINE_CONTROLLED_CLOCK) problems.push('ENGINE_CONTROLLED_CLOCK=true is refused in production');
+    if (e.ENGINE_CONTROLLED_CLOCK)
+      problems.push('ENGINE_CONTROLLED_CLOCK=true is refused in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -132,7 +141,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       controlledClock: e.ENGINE_CONTROLLED_CLOCK,
     },
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID ?? '', clientSecret: e.OIDC_CLIENT_SECRET }
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID ?? '',
+          clientSecret: e.OIDC_CLIENT_SECRET,
+        }
       : { embedded: true },
     storageUrl: e.STORAGE_URL ?? `file://${path.join(dataDir, 'storage')}`,
     s3Endpoint: e.S3_ENDPOINT,

@@ -7,7 +7,9 @@ export function registerSeedCommands(program: Command, config: ConfigLoader): vo
   const seed = program.command('seed').description('fill the database with generated data');
   seed
     .command('demo')
-    .description('about 200 Förderfälle, 300 Standorte, 800 Ladesäulengruppen, 50,000 Ladevorgänge (idempotent)')
+    .description(
+      'about 200 Förderfälle, 300 Standorte, 800 Ladesäulengruppen, 50,000 Ladevorgänge (idempotent)',
+    )
     .option('--cases <n>', 'number of Förderfälle', (v) => Number.parseInt(v, 10), 200)
     .action(async (options: { cases: number }) => {
       const cfg = config();

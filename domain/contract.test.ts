@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CASE_GROUP_FEEL,
@@ -31,6 +32,7 @@ import {
   isVariableName,
   parseCaseGroup,
 } from './contract.js';
+import { FINDING_DEFINITIONS } from './rules/index.js';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
@@ -244,5 +246,16 @@ describe('case group', () => {
     expect(Object.values(ROLE_GROUPS).every((group) => isCandidateGroup(group))).toBe(true);
     expect(isCandidateGroup('process-owner')).toBe(false);
     expect(isCandidateGroup('applicant')).toBe(false);
+  });
+});
+
+describe('docs/contract.md', () => {
+  it('documents every name of the contract and every finding code of the rules', () => {
+    // given the page process owners and developers read
+    const docs = readFileSync(new URL('../docs/contract.md', import.meta.url), 'utf8');
+    // when every name and code is looked up as `code`
+    const names = [...groups.flatMap(([, list]) => list), ...Object.keys(FINDING_DEFINITIONS)];
+    // then none is missing, so the page cannot silently fall behind the code
+    expect(names.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
   });
 });

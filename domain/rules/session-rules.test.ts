@@ -239,6 +239,26 @@ describe('checkSessions: overlaps on one point', () => {
   });
 });
 
+describe('checkSessions: order of findings', () => {
+  it('lists findings in the order of the rows, overlaps included', () => {
+    // given an overlap on rows 2/3, a negative energy on row 4 and a duplicate of row 2 on row 5
+    const sessions = [
+      { ...session('2024-05-02T10:00:00+02:00', '2024-05-02T11:30:00+02:00', 1), row: 2 },
+      { ...session('2024-05-02T11:00:00+02:00', '2024-05-02T12:00:00+02:00', 1), row: 3 },
+      { ...session('2024-05-03T10:00:00+02:00', '2024-05-03T11:00:00+02:00', -1), row: 4 },
+      { ...session('2024-05-02T10:00:00+02:00', '2024-05-02T11:30:00+02:00', 1), row: 5 },
+    ];
+    // when checked
+    const { findings } = checkSessions(sessions, { period, points });
+    // then the upload-wide warning comes first, then the rows in order
+    expect(findings.map((item) => [item.code, item.row])).toEqual([
+      ['SESSION_DUPLICATES_DROPPED', 5],
+      ['SESSION_OVERLAP', 3],
+      ['SESSION_ENERGY_NEGATIVE', 4],
+    ]);
+  });
+});
+
 describe('checkSessions: duplicates on (point, start)', () => {
   it('drops repeats, keeps the first and reports how many as one warning', () => {
     // given the same session three times (once written in UTC) and one other

@@ -200,11 +200,14 @@ export function checkSessions<T extends SessionInput>(
   const period = periodBounds(context.period, timeZone);
   const points = indexPoints(context.points, timeZone);
   const findings: Finding[] = [];
+  // the session index of each finding, so the overlaps found last can be put in row order
+  const order: number[] = [];
   const ref = (index: number): { row: number | null; entry: number } => ({
     row: sessions[index]?.row ?? null,
     entry: index + 1,
   });
-  const add = (definition: FindingDefinition<P>, index: number, field: string, params: P) =>
+  const add = (definition: FindingDefinition<P>, index: number, field: string, params: P) => {
+    order.push(index);
     findings.push(
       finding(
         definition,
@@ -213,6 +216,7 @@ export function checkSessions<T extends SessionInput>(
         sessions[index]?.row,
       ),
     );
+  };
 
   // Parse once; NaN marks an unusable timestamp.
   const starts = new Float64Array(sessions.length);
@@ -239,7 +243,8 @@ export function checkSessions<T extends SessionInput>(
     keptIndex.push(index);
   });
   if (duplicatesDropped > 0) {
-    // one finding for the whole upload, pointing at the first dropped row
+    // one finding for the whole upload, pointing at the first dropped row; listed first
+    order.push(-1);
     findings.push(
       finding(
         SESSION_FINDINGS.SESSION_DUPLICATES_DROPPED,
@@ -347,7 +352,11 @@ export function checkSessions<T extends SessionInput>(
       }),
     );
   }
-  return { findings, kept, duplicatesDropped, energyKwh };
+  const sorted = findings
+    .map((item, i) => ({ item, at: order[i] as number, i }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map(({ item }) => item);
+  return { findings: sorted, kept, duplicatesDropped, energyKwh };
 }
 
 /**

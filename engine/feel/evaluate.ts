@@ -10,6 +10,7 @@
  * mapping whose source variable does not exist therefore maps `null`, as in Zeebe 8.8.
  */
 import { evaluate as evaluateFeel, SyntaxError as FeelSyntaxError } from 'feelin';
+import { withComparableTypes } from './comparable-types.js';
 import { FEEL_DIALECT, findSyntaxProblem } from './expression.js';
 import { FunctionSession } from './function-session.js';
 import { camundaFunctions } from './functions/camunda-functions.js';
@@ -62,7 +63,7 @@ export function evaluateRaw(
   const context = { ...camundaFunctions(session), ...variables };
   let result: { value: unknown; warnings: { type: string; message: string }[] };
   try {
-    result = evaluateFeel(source, context, FEEL_DIALECT);
+    result = withComparableTypes(session, () => evaluateFeel(source, context, FEEL_DIALECT));
   } catch (error) {
     if (error instanceof FeelSyntaxError) {
       const problem = findSyntaxProblem(source) ?? error.message;

@@ -85,23 +85,23 @@ export function formatDateTime(value: FeelDateTime, style: TemporalStyle): strin
 /**
  * A FEEL duration as Java prints it: years and months as a Period (`P1Y2M`, zero `P0D`), days and
  * time as a Duration in hours, minutes and seconds (`PT336H`, `PT1H30M`, `PT-0.5S`, zero `PT0S`).
+ * feelin may leave days on a years-and-months result (`years and months duration` of two dates);
+ * FEEL's type has none, so they are dropped as in feel-scala.
  */
 export function formatDuration(value: FeelDuration): string {
   const d = value.unwrap();
+  if (value.yearsMonths) return formatPeriod(d.years, d.months, 0);
   const sign = d.sign < 0 ? -1 : 1;
-  const days = (Math.abs(d.days) + Math.abs(d.weeks) * 7) * sign;
-  const timeNanos =
-    (((Math.abs(d.hours) * 60 + Math.abs(d.minutes)) * 60 + Math.abs(d.seconds)) * 1e9 +
-      Math.abs(d.milliseconds) * 1e6 +
-      Math.abs(d.microseconds) * 1e3 +
-      Math.abs(d.nanoseconds)) *
-    sign;
-  if (!value.yearsMonths) return formatJavaDuration(days * 86_400e9 + timeNanos);
-  // feelin keeps days and time on a years-and-months duration; print them as Zeebe's Interval does
-  const period = formatPeriod(Math.abs(d.years) * sign, Math.abs(d.months) * sign, days);
-  if (timeNanos === 0) return period;
-  const time = formatJavaDuration(timeNanos);
-  return period === 'P0D' ? time : `${period}${time.slice(1)}`;
+  const totalNanos =
+    ((((Math.abs(d.weeks) * 7 + Math.abs(d.days)) * 24 + Math.abs(d.hours)) * 60 +
+      Math.abs(d.minutes)) *
+      60 +
+      Math.abs(d.seconds)) *
+      1e9 +
+    Math.abs(d.milliseconds) * 1e6 +
+    Math.abs(d.microseconds) * 1e3 +
+    Math.abs(d.nanoseconds);
+  return formatJavaDuration(totalNanos * sign);
 }
 
 /** Java Period.toString: `P1Y2M3D`, zero `P0D`. */

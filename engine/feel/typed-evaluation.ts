@@ -229,22 +229,17 @@ export function evaluateDateTime(
   );
 }
 
-/** A FEEL duration as a timer interval; a days-and-time duration is exact time, as in Zeebe. */
+/**
+ * A FEEL duration as a timer interval: years and months are calendar months (Java Period), a
+ * days-and-time duration is exact elapsed time (Java Duration: `duration("P1D")` is 24 hours),
+ * as in Zeebe's ExpressionProcessor.
+ */
 function intervalOf(value: FeelDuration): IsoDuration {
   const d = value.unwrap();
-  const exactMillis =
-    ((((value.yearsMonths ? 0 : d.days + d.weeks * 7) * 24 + d.hours) * 60 + d.minutes) * 60 +
-      d.seconds) *
-      1000 +
-    d.milliseconds;
-  const calendarDays = value.yearsMonths ? d.days + d.weeks * 7 : 0;
-  return {
-    years: d.years,
-    months: d.months,
-    days: calendarDays,
-    exactMillis,
-    text: formatDuration(value),
-  };
+  const text = formatDuration(value);
+  if (value.yearsMonths) return { years: d.years, months: d.months, days: 0, exactMillis: 0, text };
+  const seconds = (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60 + d.seconds;
+  return { years: 0, months: 0, days: 0, exactMillis: seconds * 1000 + d.milliseconds, text };
 }
 
 /** A timer duration: a FEEL duration or an ISO 8601 duration string (`PT10M`, `P1M`). */

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ConfigLoader } from '../cli.js';
-import { openDatabase, migrateUp } from '../../domain/index.js';
 
 /** `now migrate`: applies pending migrations (programmes included) to DATABASE_URL. */
 export function registerMigrateCommand(program: Command, config: ConfigLoader): void {
@@ -8,6 +7,7 @@ export function registerMigrateCommand(program: Command, config: ConfigLoader): 
     .command('migrate')
     .description('apply pending database migrations (creates the schema and the programmes)')
     .action(async () => {
+      const { openDatabase, migrateUp } = await import('../../domain/index.js');
       const db = await openDatabase(config().databaseUrl);
       try {
         const applied = await migrateUp(db);

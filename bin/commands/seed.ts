@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ConfigLoader } from '../cli.js';
-import { openDatabase, migrateUp, seedDemo } from '../../domain/index.js';
 
 /** `now seed demo`: a realistic, idempotent demo data set (refused in production). */
 export function registerSeedCommands(program: Command, config: ConfigLoader): void {
@@ -14,6 +13,7 @@ export function registerSeedCommands(program: Command, config: ConfigLoader): vo
     .action(async (options: { cases: number }) => {
       const cfg = config();
       if (!cfg.allowDemo) throw new Error('now seed demo is refused with NODE_ENV=production');
+      const { openDatabase, migrateUp, seedDemo } = await import('../../domain/index.js');
       const db = await openDatabase(cfg.databaseUrl);
       try {
         await migrateUp(db);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ConfigLoader } from '../cli.js';
-import { openDatabase, migrateUp, seedDemo } from '../../domain/index.js';
 
 /**
  * `now start`: the whole platform on this machine with embedded defaults. Today it prepares the
@@ -12,6 +11,7 @@ export function registerStartCommand(program: Command, config: ConfigLoader): vo
     .description('run the platform with embedded defaults (database, demo data)')
     .action(async () => {
       const cfg = config();
+      const { openDatabase, migrateUp, seedDemo } = await import('../../domain/index.js');
       const db = await openDatabase(cfg.databaseUrl);
       try {
         const applied = await migrateUp(db);

@@ -104,6 +104,20 @@ export class DuplicateColumnError extends KfwFileRejectedError {
   }
 }
 
+/** The sheet has more rows than one import takes. */
+export class TooManyRowsError extends KfwFileRejectedError {
+  readonly code = 'KFW_TOO_MANY_ROWS';
+  constructor(
+    readonly sheet: string,
+    readonly rows: number,
+    readonly limit: number,
+  ) {
+    super(
+      `Das Blatt „${sheet}“ hat ${rows.toLocaleString('de-DE')} Zeilen; eine Datei darf höchstens ${limit.toLocaleString('de-DE')} enthalten. Bitte in mehrere Dateien aufteilen.`,
+    );
+  }
+}
+
 /** The sheet's XML cannot be read (damaged part). */
 export class DamagedWorkbookError extends KfwFileRejectedError {
   readonly code = 'KFW_FILE_DAMAGED';

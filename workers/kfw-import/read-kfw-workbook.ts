@@ -31,6 +31,7 @@ import {
   KfwFileRejectedError,
   NotAWorkbookError,
   SheetMissingError,
+  TooManyRowsError,
 } from './kfw-file-errors.js';
 import {
   DEFAULT_ZIP_LIMITS,
@@ -71,7 +72,12 @@ export interface KfwWorkbook {
 export interface OpenKfwWorkbookOptions {
   /** @default DEFAULT_ZIP_LIMITS */
   readonly limits?: ZipLimits;
+  /** @default 250,000: more rows than the largest KfW batch; larger files are rejected whole. */
+  readonly maxRows?: number;
 }
+
+/** The default of {@link OpenKfwWorkbookOptions.maxRows}. */
+export const DEFAULT_MAX_ROWS = 250_000;
 
 /**
  * Opens a KfW file, checks it and reads up to its header row.
@@ -83,7 +89,7 @@ export async function openKfwWorkbook(
 ): Promise<KfwWorkbook> {
   const zip = await openGuardedZip(path, options.limits ?? DEFAULT_ZIP_LIMITS);
   try {
-    return await readHeader(zip);
+    return await readHeader(zip, options.maxRows ?? DEFAULT_MAX_ROWS);
   } catch (error) {
     zip.close();
     throw error instanceof KfwFileRejectedError
@@ -92,7 +98,7 @@ export async function openKfwWorkbook(
   }
 }
 
-async function readHeader(zip: GuardedZip): Promise<KfwWorkbook> {
+async function readHeader(zip: GuardedZip, maxRows: number): Promise<KfwWorkbook> {
   const reader = createWorkbookReader();
   await parsePart(zip, 'xl/_rels/workbook.xml.rels', (s) => reader._parseRels(s), true);
   await parsePart(zip, 'xl/workbook.xml', (s) => reader._parseWorkbook(s), true);
@@ -109,6 +115,7 @@ async function readHeader(zip: GuardedZip): Promise<KfwWorkbook> {
   );
   const sheet = findSheet(reader, zip);
   const totalRows = await countSheetRows(zip, sheet.part);
+  if (totalRows > maxRows) throw new TooManyRowsError(sheet.name, totalRows, maxRows);
   const sheetText = (await textChunks(zip, sheet.part)).pipe(new InlineRichTextMerger());
   const iterator = worksheetRows(reader, sheetText)[Symbol.asyncIterator]();
 

@@ -1,0 +1,153 @@
+/**
+ * All models of the funding domain, bound to one Sequelize instance, with their associations.
+ * Each database gets its own model classes (subclasses of the exported ones), so two open
+ * databases in one process never share state.
+ */
+import type { Sequelize } from 'sequelize';
+import { initAuditEvent, type AuditEvent } from './audit-event.js';
+import { initBerichtszeitraum, type Berichtszeitraum } from './berichtszeitraum.js';
+import { initBetreiber, type Betreiber } from './betreiber.js';
+import { initDokument, type Dokument } from './dokument.js';
+import { initFoerderfall, type Foerderfall } from './foerderfall.js';
+import { initImportfehler, type Importfehler } from './importfehler.js';
+import { initImportlauf, type Importlauf } from './importlauf.js';
+import { initLadepunkt, type Ladepunkt } from './ladepunkt.js';
+import { initLadesaeulengruppe, type Ladesaeulengruppe } from './ladesaeulengruppe.js';
+import { initLadevorgang, type Ladevorgang } from './ladevorgang.js';
+import { initNutzungsbericht, type Nutzungsbericht } from './nutzungsbericht.js';
+import { initPerson, type Person } from './person.js';
+import { initPersonFoerderfall, type PersonFoerderfall } from './person-foerderfall.js';
+import { initProgramm, type Programm } from './programm.js';
+import { initStandort, type Standort } from './standort.js';
+import { initUpload, type Upload } from './upload.js';
+import { initZuwendungsempfaenger, type Zuwendungsempfaenger } from './zuwendungsempfaenger.js';
+
+/** The typed model classes of one database, keyed by model name. */
+export interface DomainModels {
+  Programm: typeof Programm;
+  Zuwendungsempfaenger: typeof Zuwendungsempfaenger;
+  Person: typeof Person;
+  Betreiber: typeof Betreiber;
+  Importlauf: typeof Importlauf;
+  Foerderfall: typeof Foerderfall;
+  PersonFoerderfall: typeof PersonFoerderfall;
+  Standort: typeof Standort;
+  Ladesaeulengruppe: typeof Ladesaeulengruppe;
+  Ladepunkt: typeof Ladepunkt;
+  Berichtszeitraum: typeof Berichtszeitraum;
+  Upload: typeof Upload;
+  Nutzungsbericht: typeof Nutzungsbericht;
+  Ladevorgang: typeof Ladevorgang;
+  Dokument: typeof Dokument;
+  Importfehler: typeof Importfehler;
+  AuditEvent: typeof AuditEvent;
+}
+
+/** Defines every model on `sequelize` and wires the associations. */
+export function initModels(sequelize: Sequelize): DomainModels {
+  const models: DomainModels = {
+    Programm: initProgramm(sequelize),
+    Zuwendungsempfaenger: initZuwendungsempfaenger(sequelize),
+    Person: initPerson(sequelize),
+    Betreiber: initBetreiber(sequelize),
+    Importlauf: initImportlauf(sequelize),
+    Foerderfall: initFoerderfall(sequelize),
+    PersonFoerderfall: initPersonFoerderfall(sequelize),
+    Standort: initStandort(sequelize),
+    Ladesaeulengruppe: initLadesaeulengruppe(sequelize),
+    Ladepunkt: initLadepunkt(sequelize),
+    Berichtszeitraum: initBerichtszeitraum(sequelize),
+    Upload: initUpload(sequelize),
+    Nutzungsbericht: initNutzungsbericht(sequelize),
+    Ladevorgang: initLadevorgang(sequelize),
+    Dokument: initDokument(sequelize),
+    Importfehler: initImportfehler(sequelize),
+    AuditEvent: initAuditEvent(sequelize),
+  };
+  associate(models);
+  return models;
+}
+
+/**
+ * Associations for queries with `include`. The foreign-key constraints themselves (and their
+ * cascade/restrict behaviour) live in the migrations; `constraints: false` keeps Sequelize from
+ * believing it owns them.
+ */
+function associate(m: DomainModels): void {
+  const link = { constraints: false } as const;
+  m.Programm.hasMany(m.Foerderfall, { ...link, foreignKey: 'programmId', as: 'foerderfaelle' });
+  m.Foerderfall.belongsTo(m.Programm, { ...link, foreignKey: 'programmId', as: 'programm' });
+  m.Zuwendungsempfaenger.hasMany(m.Foerderfall, {
+    ...link,
+    foreignKey: 'zuwendungsempfaengerId',
+    as: 'foerderfaelle',
+  });
+  m.Foerderfall.belongsTo(m.Zuwendungsempfaenger, {
+    ...link,
+    foreignKey: 'zuwendungsempfaengerId',
+    as: 'zuwendungsempfaenger',
+  });
+  m.Importlauf.hasMany(m.Foerderfall, { ...link, foreignKey: 'importlaufId', as: 'foerderfaelle' });
+  m.Importlauf.hasMany(m.Importfehler, { ...link, foreignKey: 'importlaufId', as: 'fehler' });
+  m.Person.belongsToMany(m.Foerderfall, {
+    ...link,
+    through: m.PersonFoerderfall,
+    foreignKey: 'personId',
+    otherKey: 'foerderfallId',
+    as: 'foerderfaelle',
+  });
+  m.Foerderfall.belongsToMany(m.Person, {
+    ...link,
+    through: m.PersonFoerderfall,
+    foreignKey: 'foerderfallId',
+    otherKey: 'personId',
+    as: 'personen',
+  });
+  m.Foerderfall.hasMany(m.Standort, { ...link, foreignKey: 'foerderfallId', as: 'standorte' });
+  m.Standort.belongsTo(m.Foerderfall, { ...link, foreignKey: 'foerderfallId', as: 'foerderfall' });
+  m.Betreiber.hasMany(m.Standort, { ...link, foreignKey: 'betreiberId', as: 'standorte' });
+  m.Standort.belongsTo(m.Betreiber, { ...link, foreignKey: 'betreiberId', as: 'betreiber' });
+  m.Standort.hasMany(m.Ladesaeulengruppe, {
+    ...link,
+    foreignKey: 'standortId',
+    as: 'ladesaeulengruppen',
+  });
+  m.Ladesaeulengruppe.belongsTo(m.Standort, { ...link, foreignKey: 'standortId', as: 'standort' });
+  m.Ladesaeulengruppe.hasMany(m.Ladepunkt, {
+    ...link,
+    foreignKey: 'ladesaeulengruppeId',
+    as: 'ladepunkte',
+  });
+  m.Ladepunkt.belongsTo(m.Ladesaeulengruppe, {
+    ...link,
+    foreignKey: 'ladesaeulengruppeId',
+    as: 'ladesaeulengruppe',
+  });
+  m.Ladepunkt.hasMany(m.Ladevorgang, { ...link, foreignKey: 'ladepunktId', as: 'ladevorgaenge' });
+  m.Ladevorgang.belongsTo(m.Ladepunkt, { ...link, foreignKey: 'ladepunktId', as: 'ladepunkt' });
+  m.Foerderfall.hasMany(m.Berichtszeitraum, {
+    ...link,
+    foreignKey: 'foerderfallId',
+    as: 'berichtszeitraeume',
+  });
+  m.Berichtszeitraum.belongsTo(m.Foerderfall, {
+    ...link,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Berichtszeitraum.hasMany(m.Nutzungsbericht, {
+    ...link,
+    foreignKey: 'berichtszeitraumId',
+    as: 'nutzungsberichte',
+  });
+  m.Nutzungsbericht.belongsTo(m.Berichtszeitraum, {
+    ...link,
+    foreignKey: 'berichtszeitraumId',
+    as: 'berichtszeitraum',
+  });
+  m.Nutzungsbericht.belongsTo(m.Standort, { ...link, foreignKey: 'standortId', as: 'standort' });
+  m.Foerderfall.hasMany(m.Upload, { ...link, foreignKey: 'foerderfallId', as: 'uploads' });
+  m.Upload.hasMany(m.Ladevorgang, { ...link, foreignKey: 'uploadId', as: 'ladevorgaenge' });
+  m.Upload.hasMany(m.Importfehler, { ...link, foreignKey: 'uploadId', as: 'fehler' });
+  m.Foerderfall.hasMany(m.Dokument, { ...link, foreignKey: 'foerderfallId', as: 'dokumente' });
+}

@@ -101,6 +101,18 @@ describe('evaluate: variables', () => {
     });
   });
 
+  it.each([
+    ['periodIds', { periodIds: ['p1', 'p2'] }, ['p1', 'p2']],
+    [' caseId ', { caseId: 'c-1' }, 'c-1'],
+    ['valid', { valid: null }, null],
+    ['result', { result: { findings: [{ rule: 'r1' }] } }, { findings: [{ rule: 'r1' }] }],
+  ])(
+    'a plain variable reference %j returns the stored value without warnings',
+    (source, variables, expected) => {
+      expect(evaluate(source, variables)).toEqual({ ok: true, value: expected, warnings: [] });
+    },
+  );
+
   it('lets a variable shadow a function of the same name, as feelin does for its built-ins', () => {
     // given a variable named like a function
     const variables = { partition: 'north' };

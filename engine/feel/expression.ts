@@ -4,15 +4,13 @@
  */
 import { parseExpression as parseFeel } from 'feelin';
 import { FunctionSession } from './function-session.js';
-import { camundaFunctions } from './functions/camunda-functions.js';
+import { camundaFunctionsFor } from './functions/camunda-functions.js';
 
 /**
- * Names the parser must know: feelin reads multi-word names (`get or else`) only when they are
- * in its context. Built once; the functions themselves are never called from here.
+ * The parser must know our multi-word function names (`get or else`) to read them; the
+ * functions are never called here, so a throwaway session will do.
  */
-export const PARSE_CONTEXT: Readonly<Record<string, unknown>> = camundaFunctions(
-  new FunctionSession({}),
-);
+const PARSE_SESSION = new FunctionSession({});
 
 /** FEEL dialect of lezer-feel that accepts Camunda's extensions (backtick names). */
 export const FEEL_DIALECT = 'camunda';
@@ -51,7 +49,7 @@ export function parseExpression(source: string): ParseResult {
 export function findSyntaxProblem(source: string): string | null {
   if (source.trim() === '') return 'the expression is empty';
   let problem: string | null = null;
-  parseFeel(source, PARSE_CONTEXT, FEEL_DIALECT).iterate({
+  parseFeel(source, camundaFunctionsFor(source, PARSE_SESSION), FEEL_DIALECT).iterate({
     enter(node) {
       if (problem !== null) return false;
       if (!node.type.isError) return undefined;

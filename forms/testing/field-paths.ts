@@ -1,0 +1,17 @@
+type Schema = Record<string, unknown>;
+
+/**
+ * Every data field of a form schema as a path (`anschrift/plz`, `ladesaeulengruppen/*\/modell`),
+ * the key format of `forms/i18n/en.json`. Array items are `*`; arrays of choices are one field.
+ */
+export function fieldPaths(schema: Schema, prefix = ''): string[] {
+  const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
+  return Object.entries(properties).flatMap(([name, child]) => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    const items = child['items'] as Schema | undefined;
+    if (child['properties']) return [path, ...fieldPaths(child, path)];
+    // an array of choices is one field (its options are labelled), any other array has items
+    if (!items || items['anyOf']) return [path];
+    return [path, `${path}/*`, ...fieldPaths(items, `${path}/*`)];
+  });
+}

@@ -18,6 +18,8 @@ export interface JobFact {
   readonly processId: string;
   readonly type: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
+  /** The element template applied in the modeler (`zeebe:modelerTemplate`), if any. */
+  readonly template: string | undefined;
 }
 
 /** A use of a message by an event or receive task. */
@@ -123,6 +125,7 @@ export function modelFacts(definitions: ModdleNode): ModelFacts {
           name: element.name,
           processId,
           type: str(taskDefinition, 'type'),
+          template: str(element, 'modelerTemplate'),
           headers: Object.fromEntries(
             (headers ? list(headers, 'values') : []).map((header) => [
               str(header, 'key') ?? '',

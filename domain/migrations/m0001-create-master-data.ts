@@ -88,7 +88,7 @@ export const createMasterData: DomainMigration = {
     });
     await index(qi, 'betreiber', 'betreiber_evse_operator_id_idx', ['evseOperatorId']);
 
-    const count = { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 };
+    const count = () => ({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
     await createTable(qi, 'importlauf', {
       id: id(),
       quelle: enumText(),
@@ -96,11 +96,11 @@ export const createMasterData: DomainMigration = {
       dateiHash: { type: DataTypes.CHAR(64), allowNull: false },
       speicherSchluessel: text(512),
       status: enumText(),
-      zeilenGesamt: count,
-      neu: count,
-      aktualisiert: count,
-      unveraendert: count,
-      abgelehnt: count,
+      zeilenGesamt: count(),
+      neu: count(),
+      aktualisiert: count(),
+      unveraendert: count(),
+      abgelehnt: count(),
       gestartetAm: timestamp(),
       beendetAm: timestamp(true),
       gestartetVon: text(255),

@@ -39,12 +39,13 @@ export class Importlauf extends Model<
   declare updatedAt: CreationOptional<Date>;
 }
 
-const count = {
+// A factory, not a shared object: Sequelize writes the field name into each attribute definition.
+const count = () => ({
   type: DataTypes.INTEGER,
   allowNull: false,
   defaultValue: 0,
   privacy: none('aggregate'),
-};
+});
 
 /** Binds a fresh `Importlauf` class to `sequelize`. */
 export function initImportlauf(sequelize: Sequelize): typeof Importlauf {
@@ -57,11 +58,11 @@ export function initImportlauf(sequelize: Sequelize): typeof Importlauf {
       dateiHash: { type: DataTypes.CHAR(64), allowNull: false, privacy: none() },
       speicherSchluessel: { type: DataTypes.STRING(512), allowNull: true, privacy: none() },
       status: enumString('status', importlaufStatus, false, none()),
-      zeilenGesamt: count,
-      neu: count,
-      aktualisiert: count,
-      unveraendert: count,
-      abgelehnt: count,
+      zeilenGesamt: count(),
+      neu: count(),
+      aktualisiert: count(),
+      unveraendert: count(),
+      abgelehnt: count(),
       gestartetAm: { type: DataTypes.DATE, allowNull: false, privacy: none() },
       beendetAm: { type: DataTypes.DATE, allowNull: true, privacy: none() },
       gestartetVon: {

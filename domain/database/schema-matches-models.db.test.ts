@@ -1,0 +1,69 @@
+import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationTable } from '../migrations/migrate.js';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
+
+type IndexInfo = { name: string; unique: boolean; fields: { attribute: string }[] };
+
+/**
+ * Migrations and models are written separately (a migration is history, a model is today);
+ * this test keeps them from drifting apart.
+ */
+describe('the migrated schema matches the models', () => {
+  let t: TestDatabase;
+  let tables: string[];
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    const raw = (await t.db.sequelize.getQueryInterface().showAllTables()) as unknown[];
+    tables = raw
+      .map((entry) => (typeof entry === 'string' ? entry : (entry as { tableName: string }).tableName))
+      .filter((name) => name !== migrationTable)
+      .sort();
+  });
+  afterAll(() => t.close());
+
+  const models = () => Object.values(t.db.models);
+  const columnsOf = (model: { getAttributes(): object }) =>
+    Object.entries(model.getAttributes() as Record<string, ModelAttributeColumnOptions>).filter(
+      ([, attribute]) => !(attribute.type instanceof DataTypes.VIRTUAL),
+    );
+
+  it('has a table for every model and a model for every table', () => {
+    expect(tables).toEqual(models().map((m) => m.tableName).sort());
+  });
+
+  it('has every model attribute as a column with the same nullability, and no column without one', async () => {
+    const problems: string[] = [];
+    for (const model of models()) {
+      const described = await t.db.sequelize.getQueryInterface().describeTable(model.tableName);
+      const expected = new Map(columnsOf(model).map(([name, a]) => [a.field ?? name, a]));
+      for (const [column, attribute] of expected) {
+        const actual = described[column];
+        if (!actual) problems.push(`${model.tableName}.${column}: in the model, not in the database`);
+        else if (actual.allowNull !== (attribute.allowNull ?? true) && !attribute.primaryKey) {
+          problems.push(`${model.tableName}.${column}: allowNull ${actual.allowNull} in the database`);
+        }
+      }
+      for (const column of Object.keys(described)) {
+        if (!expected.has(column)) problems.push(`${model.tableName}.${column}: in the database, not in the model`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has every index a model declares, with the same fields and uniqueness', async () => {
+    const problems: string[] = [];
+    for (const model of models()) {
+      const actual = (await t.db.sequelize.getQueryInterface().showIndex(model.tableName)) as IndexInfo[];
+      for (const declared of model.options.indexes ?? []) {
+        const fields = (declared.fields ?? []).map(String).join(',');
+        const match = actual.find((index) => index.fields.map((f) => f.attribute).join(',') === fields);
+        if (!match) problems.push(`${model.tableName}(${fields}): missing`);
+        else if (Boolean(match.unique) !== Boolean(declared.unique)) {
+          problems.push(`${model.tableName}(${fields}): unique is ${match.unique} in the database`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -39,3 +39,4 @@ export type {
   JsonValue,
   Variables,
 } from './types.js';
+export { feelExpressionLanguage, type ExpressionEnvironment } from './expression-language.js';

@@ -24,3 +24,12 @@ export {
 export { parseCron, nextCronFire, type CronSchedule } from './cron.js';
 export { ENGINE_TIME_ZONE, isValidTimeZone } from './time-zone.js';
 export type { TimeResult, TimeErrorCode } from './time-result.js';
+export {
+  firstFiring,
+  nextFiring,
+  parseDateTime,
+  timeLanguage,
+  type TimerSchedule,
+  type ScheduleResult,
+  type TimerKind,
+} from './timer-schedule.js';

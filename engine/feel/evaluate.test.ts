@@ -32,6 +32,9 @@ describe('evaluate: null handling', () => {
     ['orderValue >= 100', { orderValue: 150 }, true],
     ['name < "m"', { name: 'ada' }, true],
     ['@"2026-01-02" > @"2026-01-01"', {}, true],
+    ['5 in [1..10]', {}, true],
+    ['15 in [1..10]', {}, false],
+    ['"5" in [1..10]', {}, null],
   ])('%s with %j -> %j', (source, variables, expected) => {
     expect(evaluate(source, variables)).toMatchObject({ ok: true, value: expected });
   });

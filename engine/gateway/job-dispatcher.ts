@@ -1,0 +1,207 @@
+import type { ActivateJobsInput, ActivatedJob, GatewayEngine } from './gateway-engine.js';
+
+/** What the dispatcher reports, so metrics stay out of its logic. */
+export interface DispatchObserver {
+  /** Jobs handed to a worker, with the ms since jobs of the type were announced (0 if they were waiting already). */
+  jobsActivated(type: string, count: number, latencyMs: number): void;
+}
+
+/** A push stream of one worker (StreamActivatedJobs). */
+export interface JobStream {
+  /** Stops pushing to this stream. */
+  close(): void;
+}
+
+interface PendingPoll {
+  input: ActivateJobsInput;
+  settle(jobs: ActivatedJob[]): void;
+}
+
+interface OpenStream {
+  input: ActivateJobsInput;
+  push(job: ActivatedJob): void;
+}
+
+/** Per job type: who waits for its jobs. */
+interface TypeQueue {
+  polls: PendingPoll[];
+  streams: OpenStream[];
+  /** Round-robin position among the streams, so several streams of a type share the work. */
+  next: number;
+  /** Bumped on every announcement; a poll that saw nothing retries if it moved meanwhile. */
+  generation: number;
+  /** When jobs of the type were first announced and not yet all handed out (for the latency metric). */
+  announcedAt: number | null;
+  draining: boolean;
+  drainAgain: boolean;
+}
+
+/**
+ * Hands activatable jobs to waiting workers: long-polling `ActivateJobs` requests and pushed
+ * `StreamActivatedJobs` streams. It wakes on the engine's announcement that jobs of a type may be
+ * activatable (a new job, a failure with retries left, a back-off or time-out that ran out), so a
+ * waiting worker gets its job at once instead of at its next poll. Streams are served first (as
+ * Zeebe pushes to streams before polls see a job), round-robin among the streams of a type.
+ */
+export class JobDispatcher {
+  readonly #engine: GatewayEngine;
+  readonly #observer: DispatchObserver;
+  readonly #now: () => number;
+  readonly #queues = new Map<string, TypeQueue>();
+  #unsubscribe: (() => void) | null = null;
+  #closed = false;
+
+  constructor(
+    engine: GatewayEngine,
+    observer: DispatchObserver,
+    now: () => number = () => performance.now(),
+  ) {
+    this.#engine = engine;
+    this.#observer = observer;
+    this.#now = now;
+  }
+
+  /** Starts listening to the engine's announcements. */
+  start(): void {
+    this.#unsubscribe ??= this.#engine.onJobsActivatable((type) => this.#announce(type));
+  }
+
+  /**
+   * Activates jobs for a request. With `waitMs` > 0 and no job at hand, waits until a job of the
+   * type becomes activatable, the wait ends, `signal` aborts (the client went away) or the
+   * dispatcher closes; then answers with what it has (possibly nothing).
+   */
+  async activate(
+    input: ActivateJobsInput,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<ActivatedJob[]> {
+    const queue = this.#queue(input.type);
+    for (;;) {
+      const seen = queue.generation;
+      const jobs = await this.#engine.activateJobs(input);
+      if (jobs.length > 0) {
+        this.#delivered(queue, input.type, jobs.length);
+        return jobs;
+      }
+      if (waitMs <= 0 || this.#closed || signal?.aborted) return [];
+      if (queue.generation === seen) break;
+    }
+    return new Promise<ActivatedJob[]>((resolve) => {
+      const poll: PendingPoll = {
+        input,
+        settle: (jobs) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          const index = queue.polls.indexOf(poll);
+          if (index >= 0) queue.polls.splice(index, 1);
+          resolve(jobs);
+        },
+      };
+      const onAbort = (): void => poll.settle([]);
+      const timer = setTimeout(() => poll.settle([]), waitMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.polls.push(poll);
+    });
+  }
+
+  /** Opens a push stream: every job of the type that becomes activatable may be pushed to it. */
+  openStream(
+    input: Omit<ActivateJobsInput, 'maxJobs'>,
+    push: (job: ActivatedJob) => void,
+  ): JobStream {
+    const queue = this.#queue(input.type);
+    const stream: OpenStream = { input: { ...input, maxJobs: 1 }, push };
+    queue.streams.push(stream);
+    // Jobs that were waiting before the stream opened are pushed too, as Zeebe does.
+    this.#announce(input.type);
+    return {
+      close: () => {
+        const index = queue.streams.indexOf(stream);
+        if (index >= 0) queue.streams.splice(index, 1);
+      },
+    };
+  }
+
+  /** Waiting polls per type and open streams per type, for diagnostics and tests. */
+  waiting(type: string): { polls: number; streams: number } {
+    const queue = this.#queues.get(type);
+    return { polls: queue?.polls.length ?? 0, streams: queue?.streams.length ?? 0 };
+  }
+
+  /** Answers every waiting poll with no jobs and drops every stream; later announcements are ignored. */
+  close(): void {
+    this.#closed = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    for (const queue of this.#queues.values()) {
+      for (const poll of [...queue.polls]) poll.settle([]);
+      queue.streams.length = 0;
+    }
+  }
+
+  #queue(type: string): TypeQueue {
+    let queue = this.#queues.get(type);
+    if (!queue) {
+      queue = {
+        polls: [],
+        streams: [],
+        next: 0,
+        generation: 0,
+        announcedAt: null,
+        draining: false,
+        drainAgain: false,
+      };
+      this.#queues.set(type, queue);
+    }
+    return queue;
+  }
+
+  #announce(type: string): void {
+    if (this.#closed) return;
+    const queue = this.#queue(type);
+    queue.generation += 1;
+    queue.announcedAt ??= this.#now();
+    if (queue.draining) {
+      queue.drainAgain = true;
+      return;
+    }
+    if (queue.polls.length === 0 && queue.streams.length === 0) return;
+    queue.draining = true;
+    // Deferred: the announcement arrives while the engine is still committing the command that made the job.
+    setImmediate(() => void this.#drain(type, queue));
+  }
+
+  async #drain(type: string, queue: TypeQueue): Promise<void> {
+    try {
+      do {
+        queue.drainAgain = false;
+        while (!this.#closed && queue.streams.length > 0) {
+          const stream = queue.streams[queue.next % queue.streams.length]!;
+          queue.next = (queue.next + 1) % Math.max(queue.streams.length, 1);
+          const [job] = await this.#engine.activateJobs(stream.input);
+          if (!job) break;
+          this.#delivered(queue, type, 1);
+          stream.push(job);
+        }
+        while (!this.#closed && queue.polls.length > 0) {
+          const poll = queue.polls[0]!;
+          const jobs = await this.#engine.activateJobs(poll.input);
+          if (jobs.length === 0) break;
+          this.#delivered(queue, type, jobs.length);
+          poll.settle(jobs);
+        }
+      } while (queue.drainAgain && !this.#closed);
+    } catch {
+      // A failed activation leaves the jobs activatable; the next announcement or poll retries.
+    } finally {
+      queue.draining = false;
+    }
+  }
+
+  #delivered(queue: TypeQueue, type: string, count: number): void {
+    const latency = queue.announcedAt === null ? 0 : this.#now() - queue.announcedAt;
+    queue.announcedAt = null;
+    this.#observer.jobsActivated(type, count, latency);
+  }
+}

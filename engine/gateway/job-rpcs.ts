@@ -1,0 +1,206 @@
+import {
+  status,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import type { ActivateJobsInput, GatewayEngine } from './gateway-engine.js';
+import { GatewayRequestError, toGrpcError } from './gateway-errors.js';
+import type { GatewayMetrics } from './gateway-metrics.js';
+import type { JobDispatcher } from './job-dispatcher.js';
+import { activatedJobMessage } from './protocol-messages.js';
+import { checkTenants, parseInt64, parseKey, parseVariables } from './request-fields.js';
+import { unaryRpc, type Authorizer } from './rpc-call.js';
+
+/** What the job RPCs need. */
+export interface JobRpcDeps {
+  engine: GatewayEngine;
+  dispatcher: JobDispatcher;
+  metrics: GatewayMetrics;
+  authorize: Authorizer;
+  /** Long-polling wait of an ActivateJobs request that sends requestTimeout 0. */
+  defaultLongPollMs: number;
+  /** Open StreamActivatedJobs calls, ended when the server closes. */
+  streams: Set<ServerWritableStream<unknown, unknown>>;
+}
+
+interface ActivateRequest {
+  type: string;
+  worker: string;
+  timeout: string;
+  maxJobsToActivate: number;
+  fetchVariable: string[];
+  requestTimeout: string;
+  tenantIds: string[];
+}
+
+type StreamRequest = Omit<ActivateRequest, 'maxJobsToActivate' | 'requestTimeout'>;
+
+function activationInput(request: StreamRequest, maxJobs: number): ActivateJobsInput {
+  if (request.type.trim() === '') {
+    throw new GatewayRequestError(
+      'INVALID_ARGUMENT',
+      'type',
+      "Expected 'type' of the jobs to activate to be set",
+    );
+  }
+  checkTenants('tenantIds', request.tenantIds);
+  const timeout = parseInt64('timeout', request.timeout);
+  if (timeout < 1) {
+    throw new GatewayRequestError(
+      'INVALID_ARGUMENT',
+      'timeout',
+      `Expected 'timeout' to be at least 1 ms, but got ${timeout}`,
+    );
+  }
+  return {
+    type: request.type,
+    worker: request.worker,
+    timeout,
+    maxJobs,
+    fetchVariables: request.fetchVariable,
+  };
+}
+
+/** Ends a server stream with the status an error maps to. */
+function fail(call: ServerWritableStream<unknown, unknown>, error: unknown): void {
+  const { code, details } = toGrpcError(error);
+  call.emit('error', { code, details });
+}
+
+/** Handlers of job activation (polling and streaming) and of the job commands. */
+export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
+  const { engine, dispatcher, metrics, authorize } = deps;
+
+  const refused = (call: ServerWritableStream<unknown, unknown>): boolean => {
+    const refusal = authorize(call.metadata);
+    if (refusal !== null) call.emit('error', { code: status.UNAUTHENTICATED, details: refusal });
+    return refusal !== null;
+  };
+
+  return {
+    ActivateJobs: (call: ServerWritableStream<ActivateRequest, unknown>) => {
+      if (refused(call)) return;
+      const cancelled = new AbortController();
+      call.on('cancelled', () => cancelled.abort());
+      void (async () => {
+        const request = call.request;
+        if (request.maxJobsToActivate < 1) {
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'maxJobsToActivate',
+            `Expected 'maxJobsToActivate' to be at least 1, but got ${request.maxJobsToActivate}`,
+          );
+        }
+        const input = activationInput(request, request.maxJobsToActivate);
+        const requested = parseInt64('requestTimeout', request.requestTimeout);
+        // Zeebe: 0 means the gateway's default long-polling time-out, a negative value no long polling.
+        const waitMs = requested === 0 ? deps.defaultLongPollMs : requested;
+        const jobs = await dispatcher.activate(input, waitMs, cancelled.signal);
+        // Zeebe ends an empty long poll without a message.
+        if (jobs.length > 0) call.write({ jobs: jobs.map(activatedJobMessage) });
+        call.end();
+      })().catch((error: unknown) => fail(call, error));
+    },
+
+    StreamActivatedJobs: (call: ServerWritableStream<StreamRequest, unknown>) => {
+      if (refused(call)) return;
+      let input: ActivateJobsInput;
+      try {
+        input = activationInput(call.request, 1);
+      } catch (error) {
+        fail(call, error);
+        return;
+      }
+      const stream = dispatcher.openStream(input, (job) => call.write(activatedJobMessage(job)));
+      deps.streams.add(call);
+      const closeStream = (): void => {
+        stream.close();
+        deps.streams.delete(call);
+      };
+      call.on('cancelled', closeStream);
+      call.on('close', closeStream);
+      call.on('finish', closeStream);
+    },
+
+    CompleteJob: unaryRpc(authorize, async (request: { jobKey: string; variables: string }) => {
+      const variables = parseVariables('variables', request.variables);
+      await engine.completeJob(parseKey('jobKey', request.jobKey), variables);
+      metrics.jobCompleted();
+      return {};
+    }),
+
+    FailJob: unaryRpc(
+      authorize,
+      async (request: {
+        jobKey: string;
+        retries: number;
+        errorMessage: string;
+        retryBackOff: string;
+        variables: string;
+      }) => {
+        const variables = parseVariables('variables', request.variables);
+        const retryBackOff = parseInt64('retryBackOff', request.retryBackOff);
+        if (retryBackOff < 0) {
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'retryBackOff',
+            `Expected 'retryBackOff' to be at least 0, but got ${retryBackOff}`,
+          );
+        }
+        await engine.failJob(parseKey('jobKey', request.jobKey), {
+          retries: request.retries,
+          errorMessage: request.errorMessage,
+          retryBackOff,
+          variables,
+        });
+        metrics.jobFailed();
+        return {};
+      },
+    ),
+
+    ThrowError: unaryRpc(
+      authorize,
+      async (request: {
+        jobKey: string;
+        errorCode: string;
+        errorMessage: string;
+        variables: string;
+      }) => {
+        if (request.errorCode === '') {
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'errorCode',
+            "Expected 'errorCode' of the thrown error to be set",
+          );
+        }
+        const variables = parseVariables('variables', request.variables);
+        await engine.throwError(parseKey('jobKey', request.jobKey), {
+          errorCode: request.errorCode,
+          errorMessage: request.errorMessage,
+          variables,
+        });
+        return {};
+      },
+    ),
+
+    UpdateJobRetries: unaryRpc(authorize, async (request: { jobKey: string; retries: number }) => {
+      if (request.retries < 1) {
+        throw new GatewayRequestError(
+          'INVALID_ARGUMENT',
+          'retries',
+          `Expected 'retries' to be at least 1, but got ${request.retries}`,
+        );
+      }
+      await engine.updateJobRetries(parseKey('jobKey', request.jobKey), request.retries);
+      return {};
+    }),
+
+    UpdateJobTimeout: unaryRpc(authorize, async (request: { jobKey: string; timeout: string }) => {
+      await engine.updateJobTimeout(
+        parseKey('jobKey', request.jobKey),
+        parseInt64('timeout', request.timeout),
+      );
+      return {};
+    }),
+  };
+}

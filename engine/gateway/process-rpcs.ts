@@ -1,0 +1,256 @@
+import { status, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { CreateInstanceInput, GatewayEngine } from './gateway-engine.js';
+import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './gateway-errors.js';
+import type { GatewayMetrics } from './gateway-metrics.js';
+import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
+import {
+  checkTenant,
+  DEFAULT_TENANT,
+  parseInt64,
+  parseKey,
+  parseVariables,
+} from './request-fields.js';
+import { unaryRpc, type Authorizer } from './rpc-call.js';
+
+/** What the process, message and resource RPCs need. */
+export interface ProcessRpcDeps {
+  engine: GatewayEngine;
+  metrics: GatewayMetrics;
+  authorize: Authorizer;
+  /** Host and port the topology reports. */
+  advertised: () => { host: string; port: number };
+  version: string;
+  /** Time-out of CreateProcessInstanceWithResult when the request gives none (0). */
+  defaultRequestTimeoutMs: number;
+  /** Aborted when the server closes: waiting create-with-result calls end. */
+  closing: AbortSignal;
+}
+
+interface CreateRequest {
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  variables: string;
+  startInstructions: { elementId: string }[];
+  tenantId: string;
+}
+
+/** The timed-out answer of create-with-result, as Zeebe gives it (not a business error: the instance lives on). */
+class RequestTimedOut extends Error {}
+
+function createInput(request: CreateRequest, field = ''): CreateInstanceInput {
+  checkTenant(`${field}tenantId`, request.tenantId);
+  const byKey = request.processDefinitionKey !== '0' && request.processDefinitionKey !== '';
+  if (!byKey && request.bpmnProcessId === '') {
+    throw new GatewayRequestError(
+      'INVALID_ARGUMENT',
+      `${field}bpmnProcessId`,
+      `Expected either '${field}bpmnProcessId' or '${field}processDefinitionKey' to be set`,
+    );
+  }
+  return {
+    ...(byKey
+      ? {
+          processDefinitionKey: parseKey(
+            `${field}processDefinitionKey`,
+            request.processDefinitionKey,
+          ),
+        }
+      : {}),
+    ...(!byKey ? { bpmnProcessId: request.bpmnProcessId } : {}),
+    // Zeebe: version -1 (or 0, the proto default) means the latest version.
+    ...(!byKey && request.version > 0 ? { version: request.version } : {}),
+    variables: parseVariables(`${field}variables`, request.variables),
+    startElementIds: request.startInstructions.map((instruction) => instruction.elementId),
+  };
+}
+
+function unsupported(authorize: Authorizer, rpc: string, reason: string) {
+  return unaryRpc(authorize, async () => {
+    throw new UnsupportedRpcError(rpc, reason);
+  });
+}
+
+/** Handlers of Topology, deployments, process instances, messages, signals, variables and incidents. */
+export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation {
+  const { engine, metrics, authorize } = deps;
+
+  const deploy = async (resources: { name: string; content: Buffer }[]) => {
+    if (resources.length === 0) {
+      throw new GatewayRequestError(
+        'INVALID_ARGUMENT',
+        'resources',
+        "Expected at least one resource in 'resources'",
+      );
+    }
+    return deploymentMessage(await engine.deployResources(resources));
+  };
+
+  return {
+    Topology: unaryRpc(authorize, async () => {
+      const { host, port } = deps.advertised();
+      return topologyMessage(host, port, deps.version);
+    }),
+
+    DeployResource: unaryRpc(
+      authorize,
+      async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
+        checkTenant('tenantId', request.tenantId);
+        return deploy(request.resources);
+      },
+    ),
+
+    DeployProcess: unaryRpc(
+      authorize,
+      async (request: { processes: { name: string; definition: Buffer }[] }) =>
+        deploy(
+          request.processes.map((process) => ({ name: process.name, content: process.definition })),
+        ),
+    ),
+
+    CreateProcessInstance: unaryRpc(authorize, async (request: CreateRequest) => {
+      const created = await engine.createProcessInstance(createInput(request));
+      metrics.instanceStarted();
+      return createdInstanceMessage(created);
+    }),
+
+    CreateProcessInstanceWithResult: unaryRpc(
+      authorize,
+      async (request: {
+        request: CreateRequest | null;
+        requestTimeout: string;
+        fetchVariables: string[];
+      }) => {
+        if (!request.request) {
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'request',
+            "Expected 'request' to be set",
+          );
+        }
+        const input = {
+          ...createInput(request.request, 'request.'),
+          fetchVariables: request.fetchVariables,
+        };
+        const requested = parseInt64('requestTimeout', request.requestTimeout);
+        const timeoutMs = requested > 0 ? requested : deps.defaultRequestTimeoutMs;
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(new RequestTimedOut()), timeoutMs);
+        const onClosing = (): void => abort.abort(new Error('closing'));
+        deps.closing.addEventListener('abort', onClosing, { once: true });
+        try {
+          const result = await engine.createProcessInstanceWithResult(input, abort.signal);
+          metrics.instanceStarted();
+          return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
+        } catch (error) {
+          if (!abort.signal.aborted) throw error;
+          // Not business errors: the instance was created and runs on. Zeebe answers the same way.
+          throw abort.signal.reason instanceof RequestTimedOut
+            ? new TransientRpcError(
+                status.DEADLINE_EXCEEDED,
+                `Process instance did not complete within ${timeoutMs} ms`,
+              )
+            : new TransientRpcError(status.UNAVAILABLE, 'The gateway is shutting down');
+        } finally {
+          clearTimeout(timer);
+          deps.closing.removeEventListener('abort', onClosing);
+        }
+      },
+    ),
+
+    CancelProcessInstance: unaryRpc(authorize, async (request: { processInstanceKey: string }) => {
+      await engine.cancelProcessInstance(
+        parseKey('processInstanceKey', request.processInstanceKey),
+      );
+      return {};
+    }),
+
+    SetVariables: unaryRpc(
+      authorize,
+      async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
+        const variables = parseVariables('variables', request.variables);
+        const { key } = await engine.setVariables({
+          elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
+          variables,
+          local: request.local,
+        });
+        return { key: String(key) };
+      },
+    ),
+
+    ResolveIncident: unaryRpc(authorize, async (request: { incidentKey: string }) => {
+      await engine.resolveIncident(parseKey('incidentKey', request.incidentKey));
+      return {};
+    }),
+
+    PublishMessage: unaryRpc(
+      authorize,
+      async (request: {
+        name: string;
+        correlationKey: string;
+        timeToLive: string;
+        messageId: string;
+        variables: string;
+        tenantId: string;
+      }) => {
+        checkTenant('tenantId', request.tenantId);
+        if (request.name === '') {
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'name',
+            "Expected 'name' of the message to be set",
+          );
+        }
+        const { key } = await engine.publishMessage({
+          name: request.name,
+          correlationKey: request.correlationKey,
+          timeToLive: Math.max(0, parseInt64('timeToLive', request.timeToLive)),
+          messageId: request.messageId,
+          variables: parseVariables('variables', request.variables),
+        });
+        return { key: String(key), tenantId: DEFAULT_TENANT };
+      },
+    ),
+
+    BroadcastSignal: engine.broadcastSignal
+      ? unaryRpc(
+          authorize,
+          async (request: { signalName: string; variables: string; tenantId: string }) => {
+            checkTenant('tenantId', request.tenantId);
+            const { key } = await engine.broadcastSignal!({
+              signalName: request.signalName,
+              variables: parseVariables('variables', request.variables),
+            });
+            return { key: String(key), tenantId: DEFAULT_TENANT };
+          },
+        )
+      : unsupported(authorize, 'BroadcastSignal', 'signal events are not supported yet'),
+
+    DeleteResource: engine.deleteResource
+      ? unaryRpc(authorize, async (request: { resourceKey: string }) => {
+          await engine.deleteResource!(parseKey('resourceKey', request.resourceKey));
+          return {};
+        })
+      : unsupported(
+          authorize,
+          'DeleteResource',
+          'deleting deployed resources is not supported yet',
+        ),
+
+    EvaluateDecision: unsupported(
+      authorize,
+      'EvaluateDecision',
+      'DMN decisions are not supported yet',
+    ),
+    ModifyProcessInstance: unsupported(
+      authorize,
+      'ModifyProcessInstance',
+      'process instance modification is not supported yet',
+    ),
+    MigrateProcessInstance: unsupported(
+      authorize,
+      'MigrateProcessInstance',
+      'process instance migration is not supported yet',
+    ),
+  };
+}

@@ -1,0 +1,39 @@
+import type { handleUnaryCall, Metadata, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
+import { toGrpcError } from './gateway-errors.js';
+
+/** Checks a call's credentials; returns a refusal message, or null when the call may proceed. */
+export type Authorizer = (metadata: Metadata) => string | null;
+
+/** Allows every call (loopback without a token). */
+export const allowAll: Authorizer = () => null;
+
+/** Requires `authorization: Bearer <token>` on every call. */
+export function bearerToken(token: string): Authorizer {
+  const expected = `Bearer ${token}`;
+  return (metadata) => {
+    const [value] = metadata.get('authorization');
+    return value === expected ? null : 'Missing or wrong bearer token in the authorization header';
+  };
+}
+
+/**
+ * Wraps an async unary handler: authorises, runs it, and answers with its result or with the
+ * status its error maps to. A handler that throws never crashes the server.
+ */
+export function unaryRpc<Req, Res>(
+  authorize: Authorizer,
+  handler: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res>,
+): handleUnaryCall<Req, Res> {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+    const refusal = authorize(call.metadata);
+    if (refusal !== null) {
+      callback({ code: status.UNAUTHENTICATED, details: refusal });
+      return;
+    }
+    handler(call.request, call).then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(toGrpcError(error)),
+    );
+  };
+}

@@ -1,0 +1,28 @@
+import { activated, complete } from '../lifecycle.js';
+import type { ElementBehavior } from './element-behavior.js';
+import { escalate } from './end-event.js';
+import { jobWorkerTask } from './job-worker-task.js';
+
+/** Intermediate throw events: none (pass through), message (a job), escalation (throw, then continue). */
+export const intermediateThrowEvent: ElementBehavior = {
+  onActivate(ctx, instance, element, step) {
+    if (element.eventType === 'MESSAGE' && element.job) {
+      jobWorkerTask.onActivate(ctx, instance, element, step);
+      return;
+    }
+    const current = activated(ctx, instance);
+    if (!current) return;
+    if (element.eventType === 'ESCALATION' && current.flowScopeKey !== null) {
+      escalate(
+        ctx,
+        ctx.instance(current.flowScopeKey),
+        element.event?.escalationCode ?? '',
+        current.key,
+      );
+    }
+    complete(ctx, current);
+  },
+  onTerminate(ctx, instance, element) {
+    jobWorkerTask.onTerminate?.(ctx, instance, element);
+  },
+};

@@ -1,0 +1,426 @@
+import type Database from 'better-sqlite3';
+import type {
+  ElementInstanceRow,
+  IncidentRow,
+  ProcessDefinitionRow,
+  ProcessInstanceRow,
+  UserTaskRow,
+  VariableRow,
+} from '../core/engine-state.js';
+import { TABLES } from '../state/schema.js';
+import { MappedTable } from '../state/table-spec.js';
+import {
+  presentDefinition,
+  presentElementInstance,
+  presentIncident,
+  presentProcessInstance,
+  presentUserTask,
+  presentVariable,
+} from './presenters.js';
+import {
+  dateRange,
+  equals,
+  runSearch,
+  toKey,
+  type FilterRule,
+  type SearchQuery,
+  type SearchResult,
+} from './search.js';
+
+/** Filters of the process definition search. */
+export interface ProcessDefinitionFilter {
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  name?: string;
+  version?: number;
+  resourceName?: string;
+}
+/** Filters of the process instance search. */
+export interface ProcessInstanceFilter {
+  processInstanceKey?: string | string[];
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  processDefinitionVersion?: number;
+  state?: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  parentProcessInstanceKey?: string;
+  hasIncident?: boolean;
+  startDate?: { from?: string; to?: string };
+  endDate?: { from?: string; to?: string };
+}
+/** Filters of the element instance search. */
+export interface ElementInstanceFilter {
+  elementInstanceKey?: string;
+  processInstanceKey?: string;
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  elementId?: string;
+  type?: string;
+  state?: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  hasIncident?: boolean;
+}
+/** Filters of the variable search. */
+export interface VariableFilter {
+  processInstanceKey?: string;
+  scopeKey?: string;
+  name?: string;
+  value?: string;
+  variableKey?: string;
+}
+/** Filters of the incident search. */
+export interface IncidentFilter {
+  incidentKey?: string;
+  processInstanceKey?: string;
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  elementId?: string;
+  elementInstanceKey?: string;
+  errorType?: string;
+  state?: 'ACTIVE' | 'RESOLVED';
+  jobKey?: string;
+}
+/** Filters of the user task search (Camunda 8.8 `/v2/user-tasks/search`). */
+export interface UserTaskFilter {
+  userTaskKey?: string;
+  state?: 'CREATED' | 'COMPLETED' | 'CANCELED';
+  assignee?: string;
+  candidateGroup?: string;
+  candidateUser?: string;
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  elementId?: string;
+  processInstanceKey?: string;
+  elementInstanceKey?: string;
+  dueDate?: { from?: string; to?: string };
+  followUpDate?: { from?: string; to?: string };
+  creationDate?: { from?: string; to?: string };
+  /** Tasks whose process instance has every variable with exactly this value. */
+  processInstanceVariables?: { name: string; value: unknown }[];
+  /** Tasks whose local (element instance) variables match. */
+  localVariables?: { name: string; value: unknown }[];
+}
+
+const ACTIVE_ELEMENT_STATES = [
+  'ELEMENT_ACTIVATING',
+  'ELEMENT_ACTIVATED',
+  'ELEMENT_COMPLETING',
+  'ELEMENT_TERMINATING',
+];
+
+const elementStateRule: FilterRule = (value) => {
+  if (value === undefined) return undefined;
+  if (value === 'ACTIVE')
+    return {
+      sql: `state IN (${ACTIVE_ELEMENT_STATES.map(() => '?').join(', ')})`,
+      params: ACTIVE_ELEMENT_STATES,
+    };
+  return { sql: 'state = ?', params: [`ELEMENT_${String(value)}`] };
+};
+
+/** ISO date range on a text column holding ISO date-times (user task due and follow-up dates). */
+const isoRange =
+  (column: string): FilterRule =>
+  (value) => {
+    const range = value as { from?: string; to?: string } | undefined;
+    if (!range) return undefined;
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    // julianday() compares instants, whatever offset each date was written with
+    if (range.from) {
+      parts.push(`julianday(${column}) >= julianday(?)`);
+      params.push(range.from);
+    }
+    if (range.to) {
+      parts.push(`julianday(${column}) <= julianday(?)`);
+      params.push(range.to);
+    }
+    return parts.length
+      ? { sql: `${column} IS NOT NULL AND ${parts.join(' AND ')}`, params }
+      : undefined;
+  };
+
+const variablesMatch =
+  (scopeColumn: string): FilterRule =>
+  (value) => {
+    const list = value as { name: string; value: unknown }[] | undefined;
+    if (!list || list.length === 0) return undefined;
+    return {
+      sql: list
+        .map(
+          () =>
+            `EXISTS (SELECT 1 FROM variables v WHERE v.scope_key = ${scopeColumn} AND v.name = ? AND v.value = ?)`,
+        )
+        .join(' AND '),
+      params: list.flatMap((entry) => [
+        entry.name,
+        typeof entry.value === 'string' ? normaliseJson(entry.value) : JSON.stringify(entry.value),
+      ]),
+    };
+  };
+
+/** Camunda sends variable values as JSON text; a bare word is taken as a string. */
+function normaliseJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return JSON.stringify(text);
+  }
+}
+
+/**
+ * The searches behind the REST API, served from the indexed state tables the engine keeps in
+ * the same transactions as its records.
+ */
+export class EngineQueries {
+  private readonly tables;
+
+  constructor(private readonly db: Database.Database) {
+    this.tables = {
+      definitions: new MappedTable<ProcessDefinitionRow>(db, TABLES.processDefinitions),
+      instances: new MappedTable<ProcessInstanceRow>(db, TABLES.processInstances),
+      elements: new MappedTable<ElementInstanceRow>(db, TABLES.elementInstances),
+      variables: new MappedTable<VariableRow>(db, TABLES.variables),
+      incidents: new MappedTable<IncidentRow>(db, TABLES.incidents),
+      userTasks: new MappedTable<UserTaskRow>(db, TABLES.userTasks),
+    };
+  }
+
+  /** Process definitions. */
+  processDefinitions(
+    query: SearchQuery<ProcessDefinitionFilter> = {},
+  ): SearchResult<ReturnType<typeof presentDefinition>> {
+    const t = this.tables.definitions;
+    return runSearch(
+      this.db,
+      'process_definitions',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        processDefinitionKey: equals('key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        name: equals('name', (v) => v),
+        version: equals('version', (v) => v),
+        resourceName: equals('resource_name', (v) => v),
+      },
+      sortBy('processDefinitionKey', 'processDefinitionId', 'name', 'version', 'resourceName'),
+      (raw) => t.decode(raw),
+      presentDefinition,
+    );
+  }
+
+  /** The deployed XML of a process definition. */
+  processDefinitionXml(key: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT xml FROM process_resources WHERE key = ?')
+      .get(toKey(key)) as { xml: string } | undefined;
+    return row?.xml;
+  }
+
+  /** Process instances. */
+  processInstances(
+    query: SearchQuery<ProcessInstanceFilter> = {},
+  ): SearchResult<ReturnType<typeof presentProcessInstance>> {
+    const t = this.tables.instances;
+    return runSearch(
+      this.db,
+      'process_instances',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        processInstanceKey: equals('key'),
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        processDefinitionVersion: equals('version', (v) => v),
+        state: equals('state', (v) => v),
+        parentProcessInstanceKey: equals('parent_process_instance_key'),
+        hasIncident: (v) =>
+          v === undefined
+            ? undefined
+            : { sql: v ? 'incident_count > 0' : 'incident_count = 0', params: [] },
+        startDate: dateRange('start_date'),
+        endDate: dateRange('end_date'),
+      },
+      sortBy(
+        'processInstanceKey',
+        'processDefinitionId',
+        'processDefinitionKey',
+        'state',
+        'startDate',
+        'endDate',
+      ),
+      (raw) => t.decode(raw),
+      presentProcessInstance,
+    );
+  }
+
+  /** Element instances (flow nodes, not the process itself). */
+  elementInstances(
+    query: SearchQuery<ElementInstanceFilter> = {},
+  ): SearchResult<ReturnType<typeof presentElementInstance>> {
+    const t = this.tables.elements;
+    return runSearch(
+      this.db,
+      'element_instances',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        elementInstanceKey: equals('key'),
+        processInstanceKey: equals('process_instance_key'),
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        elementId: equals('element_id', (v) => v),
+        type: equals('element_type', (v) => v),
+        state: elementStateRule,
+        hasIncident: (v) =>
+          v === undefined
+            ? undefined
+            : { sql: v ? 'incident_key IS NOT NULL' : 'incident_key IS NULL', params: [] },
+      },
+      sortBy(
+        'elementInstanceKey',
+        'processInstanceKey',
+        'elementId',
+        'startDate',
+        'endDate',
+        'type',
+        'state',
+      ),
+      (raw) => t.decode(raw),
+      presentElementInstance,
+      { sql: "element_type <> 'PROCESS'", params: [] },
+    );
+  }
+
+  /** Variables. */
+  variables(
+    query: SearchQuery<VariableFilter> = {},
+  ): SearchResult<ReturnType<typeof presentVariable>> {
+    const t = this.tables.variables;
+    return runSearch(
+      this.db,
+      'variables',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        variableKey: equals('key'),
+        processInstanceKey: equals('process_instance_key'),
+        scopeKey: equals('scope_key'),
+        name: equals('name', (v) => v),
+        value: equals('value', (v) => v),
+      },
+      sortBy('variableKey', 'name', 'value', 'scopeKey', 'processInstanceKey'),
+      (raw) => t.decode(raw),
+      presentVariable,
+    );
+  }
+
+  /** Incidents. */
+  incidents(
+    query: SearchQuery<IncidentFilter> = {},
+  ): SearchResult<ReturnType<typeof presentIncident>> {
+    const t = this.tables.incidents;
+    return runSearch(
+      this.db,
+      'incidents',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        incidentKey: equals('key'),
+        processInstanceKey: equals('process_instance_key'),
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        elementId: equals('element_id', (v) => v),
+        elementInstanceKey: equals('element_instance_key'),
+        errorType: equals('error_type', (v) => v),
+        state: equals('state', (v) => v),
+        jobKey: equals('job_key'),
+      },
+      sortBy('incidentKey', 'processInstanceKey', 'errorType', 'creationTime', 'state'),
+      (raw) => t.decode(raw),
+      presentIncident,
+    );
+  }
+
+  /** Camunda user tasks. */
+  userTasks(
+    query: SearchQuery<UserTaskFilter> = {},
+  ): SearchResult<ReturnType<typeof presentUserTask>> {
+    const t = this.tables.userTasks;
+    return runSearch(
+      this.db,
+      'user_tasks',
+      query as SearchQuery<Record<string, unknown>>,
+      {
+        userTaskKey: equals('key'),
+        state: equals('state', (v) => v),
+        assignee: equals('assignee', (v) => v),
+        candidateGroup: (v) =>
+          v === undefined
+            ? undefined
+            : {
+                sql: 'EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value = ?)',
+                params: [v],
+              },
+        candidateUser: (v) =>
+          v === undefined
+            ? undefined
+            : {
+                sql: 'EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = ?)',
+                params: [v],
+              },
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        elementId: equals('element_id', (v) => v),
+        processInstanceKey: equals('process_instance_key'),
+        elementInstanceKey: equals('element_instance_key'),
+        dueDate: isoRange('due_date'),
+        followUpDate: isoRange('follow_up_date'),
+        creationDate: dateRange('creation_date'),
+        processInstanceVariables: variablesMatch('user_tasks.process_instance_key'),
+        localVariables: variablesMatch('user_tasks.element_instance_key'),
+      },
+      sortBy(
+        'userTaskKey',
+        'creationDate',
+        'completionDate',
+        'dueDate',
+        'followUpDate',
+        'priority',
+        'name',
+      ),
+      (raw) => t.decode(raw),
+      presentUserTask,
+    );
+  }
+}
+
+/** Columns of the API's sortable fields. */
+const SORT_COLUMNS: Record<string, string> = {
+  processDefinitionKey: 'process_definition_key',
+  processDefinitionId: 'bpmn_process_id',
+  processDefinitionVersion: 'version',
+  processInstanceKey: 'process_instance_key',
+  elementInstanceKey: 'element_instance_key',
+  elementId: 'element_id',
+  userTaskKey: 'key',
+  incidentKey: 'key',
+  variableKey: 'key',
+  type: 'element_type',
+  name: 'name',
+  value: 'value',
+  version: 'version',
+  resourceName: 'resource_name',
+  scopeKey: 'scope_key',
+  state: 'state',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  creationDate: 'creation_date',
+  completionDate: 'completion_date',
+  creationTime: 'creation_time',
+  dueDate: 'due_date',
+  followUpDate: 'follow_up_date',
+  priority: 'priority',
+  errorType: 'error_type',
+};
+
+/** Sortable fields of one search; the first names the table's own key. */
+function sortBy(ownKey: string, ...fields: string[]): Record<string, string> {
+  return {
+    [ownKey]: 'key',
+    ...Object.fromEntries(fields.map((field) => [field, SORT_COLUMNS[field] ?? field])),
+  };
+}

@@ -19,12 +19,7 @@ describe('vocabularies', () => {
     ['Programm', programmCell, 'KfW 440', 'KFW_440'],
     ['Antragsstatus', antragsstatusCell, 'zugesagt ', 'ZUGESAGT'],
     ['Antragsstatus', antragsstatusCell, 'Ausgezahlt', 'AUSGEZAHLT'],
-    [
-      'Antragstellertyp',
-      antragstellertypCell,
-      'Gemeinnu\u0308tzige Organisation',
-      'GEMEINNUETZIGE_ORGANISATION',
-    ],
+    ['Antragstellertyp', antragstellertypCell, 'Gemeinnu\u0308tzige Organisation', 'GEMEINNUETZIG'],
     ['Antragstellertyp', antragstellertypCell, 'weg', 'WEG'],
     ['Antragstellertyp', antragstellertypCell, 'Kommune', 'KOMMUNE'],
     ['Anrede', anredeCell, 'Frau', 'FRAU'],

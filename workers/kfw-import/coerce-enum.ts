@@ -12,14 +12,9 @@ import { headerKey } from './header-text.js';
 export type ProgrammCode = 'KFW_439' | 'KFW_440' | 'KFW_441';
 /** Antragsstatus at KfW. */
 export type Antragsstatus = 'ZUGESAGT' | 'AUSGEZAHLT';
-/** Who applied. */
+/** Who applied (the domain's `Empfaengertyp` codes). */
 export type Antragstellertyp =
-  | 'PRIVATPERSON'
-  | 'WEG'
-  | 'EINZELUNTERNEHMEN'
-  | 'UNTERNEHMEN'
-  | 'GEMEINNUETZIGE_ORGANISATION'
-  | 'KOMMUNE';
+  'NATUERLICHE_PERSON' | 'WEG' | 'EINZELUNTERNEHMEN' | 'UNTERNEHMEN' | 'GEMEINNUETZIG' | 'KOMMUNE';
 /** Salutation. */
 export type Anrede = 'HERR' | 'FRAU';
 
@@ -67,11 +62,11 @@ export const antragsstatusCell = vocabulary<Antragsstatus>(
 /** Antragstellertyp: the six documented kinds of applicant. */
 export const antragstellertypCell = vocabulary<Antragstellertyp>(
   [
-    ['Privatperson', 'PRIVATPERSON'],
+    ['Privatperson', 'NATUERLICHE_PERSON'],
     ['WEG', 'WEG'],
     ['Einzelunternehmen', 'EINZELUNTERNEHMEN'],
     ['Unternehmen', 'UNTERNEHMEN'],
-    ['Gemeinnützige Organisation', 'GEMEINNUETZIGE_ORGANISATION'],
+    ['Gemeinnützige Organisation', 'GEMEINNUETZIG'],
     ['Kommune', 'KOMMUNE'],
   ],
   'ANTRAGSTELLERTYP_UNKNOWN',

@@ -97,22 +97,22 @@ const COERCERS: Coercers = {
   zusagedatum: dateCell,
   antragsstatus: antragsstatusCell,
   antragstellertyp: antragstellertypCell,
-  firma: textCell(200),
-  rechtsform: textCell(100),
-  handelsregisternummer: textCell(50),
+  firma: textCell(255),
+  rechtsform: textCell(64),
+  handelsregisternummer: textCell(64),
   anrede: anredeCell,
-  vorname: textCell(100),
-  nachname: textCell(100),
+  vorname: textCell(128),
+  nachname: textCell(128),
   email: emailCell,
   telefon: telefonCell,
-  strasse: textCell(150),
-  hausnummer: textCell(20),
+  strasse: textCell(255),
+  hausnummer: textCell(16),
   plz: plzCell,
-  ort: textCell(100),
-  standortStrasse: textCell(150),
-  standortHausnummer: textCell(20),
+  ort: textCell(128),
+  standortStrasse: textCell(255),
+  standortHausnummer: textCell(16),
   standortPlz: plzCell,
-  standortOrt: textCell(100),
+  standortOrt: textCell(128),
   bundesland: bundeslandCell,
   anzahlLadepunkte: positiveCountCell,
   foerderfaehigeKosten: amountCell,
@@ -120,9 +120,11 @@ const COERCERS: Coercers = {
   zuschussAusgezahlt: amountCell,
   auszahlungsdatum: dateCell,
   fristNachweis: dateCell,
-  reportingId: textCell(50),
+  reportingId: textCell(32),
   deMinimis: deMinimisCell,
 };
+
+// Lengths are the columns' lengths in the domain tables.
 
 /** Cells that must not be empty (Firma is required unless the applicant is a private person). */
 const REQUIRED: readonly KfwColumnKey[] = [
@@ -174,7 +176,7 @@ export function validateKfwRow(row: KfwSheetRow): RowResult {
   if (
     values.firma === null &&
     values.antragstellertyp &&
-    values.antragstellertyp !== 'PRIVATPERSON'
+    values.antragstellertyp !== 'NATUERLICHE_PERSON'
   ) {
     add(
       'firma',
@@ -255,7 +257,7 @@ function application(values: Partial<Record<KfwColumnKey, unknown>>): KfwApplica
 
 /** Antragsnummer and Zusagenummer: text (a number cell is taken as its digits). */
 function idCell(cell: CellInput): Coerced<string | null> {
-  const text = textCell(50)(cell);
+  const text = textCell(64)(cell);
   if (!text.ok || text.value === null) return text;
   return /^[\p{L}\p{N}][\p{L}\p{N}./_ -]*$/u.test(text.value)
     ? text

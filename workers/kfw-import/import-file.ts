@@ -1,0 +1,298 @@
+/**
+ * The KfW import service: one delivered file -> one import run (Importlauf). Whole-file
+ * problems (not a workbook, no sheet or header, too large when unpacked) reject the file before
+ * anything is stored. Otherwise rows are validated and upserted in batches, each in its own
+ * transaction, with the run's counters (= progress) updated after every batch. A file whose
+ * SHA-256 was imported completely before is not imported again.
+ *
+ * @example
+ *   const outcome = await importKfwFile(db, '/srv/inbox/antraege.xlsx', { fileName: 'antraege.xlsx' });
+ *   if (outcome.kind === 'imported') console.log(outcome.summary); // { new, updated, unchanged, rejected }
+ */
+import { basename } from 'node:path';
+import type { Database, Importlauf } from '../../domain/index.js';
+import type { ProgrammCode } from './coerce-enum.js';
+import { sha256OfFile } from './file-hash.js';
+import { KfwFileRejectedError } from './kfw-file-errors.js';
+import { openKfwWorkbook, type KfwWorkbook } from './read-kfw-workbook.js';
+import { upsertApplications, type ValidRow } from './upsert-applications.js';
+import { validateKfwRow, type RowProblem } from './validate-row.js';
+import type { ZipLimits } from './zip-guard.js';
+
+/** The four counts of a run. */
+export interface ImportSummary {
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+}
+
+/** What became of a file. */
+export type ImportOutcome =
+  | {
+      readonly kind: 'imported';
+      readonly importRunId: string;
+      readonly summary: ImportSummary;
+      /** Cases this run created, to start a `foerderfall` process for each. */
+      readonly newCaseIds: readonly string[];
+    }
+  | {
+      /** The same file (by SHA-256) was imported completely before; nothing was done. */
+      readonly kind: 'already-imported';
+      readonly importRunId: string;
+      readonly summary: ImportSummary;
+      /** The cases that earlier run created (so a re-delivered job can make sure each has its process). */
+      readonly newCaseIds: readonly string[];
+    }
+  | {
+      /** The file was rejected whole; nothing was stored. */
+      readonly kind: 'rejected';
+      readonly error: KfwFileRejectedError;
+    };
+
+/** Options of {@link importKfwFile}. */
+export interface ImportKfwFileOptions {
+  /** @default the path's base name */
+  readonly fileName?: string;
+  /** Where the file lives in storage (e.g. `kfw-inbox/antraege.xlsx`). */
+  readonly storageKey?: string | null;
+  /** Person id of whoever started the import; null for the system. */
+  readonly startedBy?: string | null;
+  /** @default 500 rows per transaction */
+  readonly batchSize?: number;
+  readonly limits?: ZipLimits;
+  readonly maxRows?: number;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
+  /** Called after each committed batch (the same numbers are on the run in the database). */
+  readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}
+
+/** Rows done of rows in the file (the total is known before the first row). */
+export interface ImportProgress {
+  readonly importRunId: string;
+  readonly rowsDone: number;
+  readonly rowsTotal: number;
+}
+
+/** Thrown for a run that broke off half-way (its run is marked FEHLGESCHLAGEN). */
+export class ImportRunFailedError extends Error {
+  readonly code = 'KFW_IMPORT_RUN_FAILED';
+  constructor(
+    readonly importRunId: string,
+    options: { cause: unknown },
+  ) {
+    super(
+      `Import run ${importRunId} failed: ${(options.cause as Error)?.message ?? String(options.cause)}`,
+      options,
+    );
+    this.name = 'ImportRunFailedError';
+  }
+}
+
+/** Imports one KfW file. Safe to call twice for the same file. */
+export async function importKfwFile(
+  db: Database,
+  path: string,
+  options: ImportKfwFileOptions = {},
+): Promise<ImportOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const hash = await sha256OfFile(path);
+  const previous = await db.models.Importlauf.findOne({
+    where: { dateiHash: hash, status: 'ABGESCHLOSSEN' },
+    order: [['gestartetAm', 'ASC']],
+  });
+  if (previous) {
+    const cases = await db.models.Foerderfall.findAll({
+      where: { importlaufId: previous.id },
+      attributes: ['id'],
+    });
+    return {
+      kind: 'already-imported',
+      importRunId: previous.id,
+      summary: summaryOf(previous),
+      newCaseIds: cases.map((fall) => fall.id),
+    };
+  }
+
+  let workbook: KfwWorkbook;
+  try {
+    workbook = await openKfwWorkbook(path, { limits: options.limits, maxRows: options.maxRows });
+  } catch (error) {
+    if (error instanceof KfwFileRejectedError) return { kind: 'rejected', error };
+    throw error;
+  }
+
+  let run: Importlauf | undefined;
+  try {
+    run = await startRun(db, hash, workbook, path, options, clock);
+    const result = await importRows(db, run, workbook, options);
+    await run.update({
+      status: 'ABGESCHLOSSEN',
+      beendetAm: clock(),
+      zeilenGesamt: result.rowsDone,
+    });
+    return {
+      kind: 'imported',
+      importRunId: run.id,
+      summary: summaryOf(run),
+      newCaseIds: result.newCaseIds,
+    };
+  } catch (error) {
+    workbook.close();
+    if (!run) throw error;
+    await run.update({ status: 'FEHLGESCHLAGEN', beendetAm: clock() }).catch(() => undefined);
+    throw new ImportRunFailedError(run.id, { cause: error });
+  }
+}
+
+/**
+ * A new run, or the unfinished run of the same file taken over (a job delivered again after
+ * a crash): its row errors are cleared and its rows go through again, which is harmless
+ * because every write is an upsert.
+ */
+async function startRun(
+  db: Database,
+  hash: string,
+  workbook: KfwWorkbook,
+  path: string,
+  options: ImportKfwFileOptions,
+  clock: () => Date,
+): Promise<Importlauf> {
+  const counters = {
+    neu: 0,
+    aktualisiert: 0,
+    unveraendert: 0,
+    abgelehnt: 0,
+    zeilenGesamt: workbook.rowsBelowHeader,
+  };
+  const unfinished = await db.models.Importlauf.findOne({
+    where: { dateiHash: hash, status: ['LAEUFT', 'FEHLGESCHLAGEN'] },
+    order: [['gestartetAm', 'DESC']],
+  });
+  if (unfinished) {
+    await db.models.Importfehler.destroy({ where: { importlaufId: unfinished.id } });
+    return unfinished.update({ ...counters, status: 'LAEUFT', beendetAm: null });
+  }
+  return db.models.Importlauf.create({
+    quelle: 'KFW_DATEI',
+    dateiname: options.fileName ?? basename(path),
+    dateiHash: hash,
+    speicherSchluessel: options.storageKey ?? null,
+    status: 'LAEUFT',
+    gestartetAm: clock(),
+    gestartetVon: options.startedBy ?? null,
+    ...counters,
+  });
+}
+
+async function importRows(
+  db: Database,
+  run: Importlauf,
+  workbook: KfwWorkbook,
+  options: ImportKfwFileOptions,
+): Promise<{ rowsDone: number; newCaseIds: string[] }> {
+  const batchSize = options.batchSize ?? 500;
+  const programmIds = await loadProgrammIds(db);
+  const firstRowOfCase = new Map<string, number>();
+  const newCaseIds: string[] = [];
+  let valid: ValidRow[] = [];
+  let problems: RowProblem[] = [];
+  let rowsInBatch = 0;
+  let rowsDone = 0;
+
+  const flush = async (): Promise<void> => {
+    const batch = { valid, problems, rows: rowsInBatch };
+    valid = [];
+    problems = [];
+    rowsInBatch = 0;
+    await db.sequelize.transaction(async (transaction) => {
+      const outcome = await upsertApplications(
+        { db, importRunId: run.id, programmIds },
+        batch.valid,
+        transaction,
+      );
+      newCaseIds.push(...outcome.newCaseIds);
+      if (batch.problems.length) {
+        await db.models.Importfehler.bulkCreate(
+          batch.problems.map((problem) => ({
+            importlaufId: run.id,
+            zeile: problem.row,
+            spalte: problem.column || null,
+            wert: problem.value,
+            code: problem.code,
+            meldung: problem.message,
+          })),
+          { transaction },
+        );
+      }
+      await run.increment(
+        {
+          neu: outcome.newCaseIds.length,
+          aktualisiert: outcome.updated,
+          unveraendert: outcome.unchanged,
+          abgelehnt: new Set(batch.problems.map((problem) => problem.row)).size,
+        },
+        { transaction },
+      );
+    });
+    await run.reload();
+    await options.onProgress?.({ importRunId: run.id, rowsDone, rowsTotal: run.zeilenGesamt });
+  };
+
+  for await (const row of workbook.rows()) {
+    rowsDone += 1;
+    rowsInBatch += 1;
+    const result = validateKfwRow(row);
+    if (!result.ok) {
+      problems.push(...result.problems);
+    } else {
+      // Upper-cased like the database lookup (MySQL compares case-insensitively).
+      const key = `${result.application.programm}|${result.application.antragsnummer.toUpperCase()}`;
+      const first = firstRowOfCase.get(key);
+      if (first === undefined) {
+        firstRowOfCase.set(key, row.rowNumber);
+        valid.push({ row: row.rowNumber, application: result.application });
+      } else {
+        problems.push(duplicateProblem(row.rowNumber, result.application, first));
+      }
+    }
+    if (rowsInBatch >= batchSize) await flush();
+  }
+  if (rowsInBatch > 0) await flush();
+  return { rowsDone, newCaseIds };
+}
+
+function duplicateProblem(row: number, app: ValidRow['application'], first: number): RowProblem {
+  return {
+    row,
+    column: 'Antragsnummer',
+    value: app.antragsnummer,
+    code: 'DUPLICATE_ROW',
+    message: `Der Antrag ${app.antragsnummer} im Programm ${app.programm.slice(4)} steht schon in Zeile ${first}; diese Zeile wurde nicht übernommen.`,
+  };
+}
+
+const PROGRAMMES: readonly ProgrammCode[] = ['KFW_439', 'KFW_440', 'KFW_441'];
+
+async function loadProgrammIds(db: Database): Promise<Map<ProgrammCode, string>> {
+  const programmes = await db.models.Programm.findAll({
+    where: { code: [...PROGRAMMES] },
+    attributes: ['id', 'code'],
+  });
+  const ids = new Map(programmes.map((programm) => [programm.code as ProgrammCode, programm.id]));
+  const missing = PROGRAMMES.filter((code) => !ids.has(code));
+  if (missing.length) {
+    throw new Error(`programme reference data missing (${missing.join(', ')}): run the migrations`);
+  }
+  return ids;
+}
+
+function summaryOf(run: Importlauf): ImportSummary {
+  return {
+    new: run.neu,
+    updated: run.aktualisiert,
+    unchanged: run.unveraendert,
+    rejected: run.abgelehnt,
+  };
+}

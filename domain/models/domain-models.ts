@@ -69,23 +69,94 @@ export function initModels(sequelize: Sequelize): DomainModels {
 }
 
 /**
- * Associations for queries with `include`. The foreign-key constraints themselves (and their
- * cascade/restrict behaviour) live in the migrations; `constraints: false` keeps Sequelize from
- * believing it owns them.
+ * Associations for queries with `include`. Every foreign key of the migrations appears here as a
+ * `belongsTo` with the same delete rule, so the documentation can list it and a test can compare
+ * it with the database. The constraints themselves live in the migrations (`constraints: false`
+ * keeps Sequelize from believing it owns them).
  */
 function associate(m: DomainModels): void {
+  const cascade = { constraints: false, onDelete: 'CASCADE' } as const;
+  const restrict = { constraints: false, onDelete: 'RESTRICT' } as const;
+  const setNull = { constraints: false, onDelete: 'SET NULL' } as const;
   const link = { constraints: false } as const;
+
+  m.Foerderfall.belongsTo(m.Programm, { ...restrict, foreignKey: 'programmId', as: 'programm' });
+  m.Foerderfall.belongsTo(m.Zuwendungsempfaenger, {
+    ...restrict,
+    foreignKey: 'zuwendungsempfaengerId',
+    as: 'zuwendungsempfaenger',
+  });
+  m.Foerderfall.belongsTo(m.Importlauf, {
+    ...setNull,
+    foreignKey: 'importlaufId',
+    as: 'importlauf',
+  });
+  m.PersonFoerderfall.belongsTo(m.Person, { ...cascade, foreignKey: 'personId', as: 'person' });
+  m.PersonFoerderfall.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Standort.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Standort.belongsTo(m.Betreiber, { ...setNull, foreignKey: 'betreiberId', as: 'betreiber' });
+  m.Ladesaeulengruppe.belongsTo(m.Standort, {
+    ...cascade,
+    foreignKey: 'standortId',
+    as: 'standort',
+  });
+  m.Ladepunkt.belongsTo(m.Ladesaeulengruppe, {
+    ...cascade,
+    foreignKey: 'ladesaeulengruppeId',
+    as: 'ladesaeulengruppe',
+  });
+  m.Berichtszeitraum.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Upload.belongsTo(m.Foerderfall, { ...cascade, foreignKey: 'foerderfallId', as: 'foerderfall' });
+  m.Upload.belongsTo(m.Berichtszeitraum, {
+    ...setNull,
+    foreignKey: 'berichtszeitraumId',
+    as: 'berichtszeitraum',
+  });
+  m.Upload.belongsTo(m.Person, { ...setNull, foreignKey: 'personId', as: 'person' });
+  m.Nutzungsbericht.belongsTo(m.Berichtszeitraum, {
+    ...cascade,
+    foreignKey: 'berichtszeitraumId',
+    as: 'berichtszeitraum',
+  });
+  m.Nutzungsbericht.belongsTo(m.Standort, { ...cascade, foreignKey: 'standortId', as: 'standort' });
+  m.Nutzungsbericht.belongsTo(m.Person, {
+    ...setNull,
+    foreignKey: 'eingereichtVonPersonId',
+    as: 'eingereichtVon',
+  });
+  m.Ladevorgang.belongsTo(m.Ladepunkt, { ...cascade, foreignKey: 'ladepunktId', as: 'ladepunkt' });
+  m.Ladevorgang.belongsTo(m.Upload, { ...setNull, foreignKey: 'uploadId', as: 'upload' });
+  m.Dokument.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Dokument.belongsTo(m.Standort, { ...setNull, foreignKey: 'standortId', as: 'standort' });
+  m.Dokument.belongsTo(m.Upload, { ...setNull, foreignKey: 'uploadId', as: 'upload' });
+  m.Importfehler.belongsTo(m.Importlauf, {
+    ...cascade,
+    foreignKey: 'importlaufId',
+    as: 'importlauf',
+  });
+  m.Importfehler.belongsTo(m.Upload, { ...cascade, foreignKey: 'uploadId', as: 'upload' });
+
   m.Programm.hasMany(m.Foerderfall, { ...link, foreignKey: 'programmId', as: 'foerderfaelle' });
-  m.Foerderfall.belongsTo(m.Programm, { ...link, foreignKey: 'programmId', as: 'programm' });
   m.Zuwendungsempfaenger.hasMany(m.Foerderfall, {
     ...link,
     foreignKey: 'zuwendungsempfaengerId',
     as: 'foerderfaelle',
-  });
-  m.Foerderfall.belongsTo(m.Zuwendungsempfaenger, {
-    ...link,
-    foreignKey: 'zuwendungsempfaengerId',
-    as: 'zuwendungsempfaenger',
   });
   m.Importlauf.hasMany(m.Foerderfall, { ...link, foreignKey: 'importlaufId', as: 'foerderfaelle' });
   m.Importlauf.hasMany(m.Importfehler, { ...link, foreignKey: 'importlaufId', as: 'fehler' });
@@ -104,50 +175,30 @@ function associate(m: DomainModels): void {
     as: 'personen',
   });
   m.Foerderfall.hasMany(m.Standort, { ...link, foreignKey: 'foerderfallId', as: 'standorte' });
-  m.Standort.belongsTo(m.Foerderfall, { ...link, foreignKey: 'foerderfallId', as: 'foerderfall' });
-  m.Betreiber.hasMany(m.Standort, { ...link, foreignKey: 'betreiberId', as: 'standorte' });
-  m.Standort.belongsTo(m.Betreiber, { ...link, foreignKey: 'betreiberId', as: 'betreiber' });
-  m.Standort.hasMany(m.Ladesaeulengruppe, {
-    ...link,
-    foreignKey: 'standortId',
-    as: 'ladesaeulengruppen',
-  });
-  m.Ladesaeulengruppe.belongsTo(m.Standort, { ...link, foreignKey: 'standortId', as: 'standort' });
-  m.Ladesaeulengruppe.hasMany(m.Ladepunkt, {
-    ...link,
-    foreignKey: 'ladesaeulengruppeId',
-    as: 'ladepunkte',
-  });
-  m.Ladepunkt.belongsTo(m.Ladesaeulengruppe, {
-    ...link,
-    foreignKey: 'ladesaeulengruppeId',
-    as: 'ladesaeulengruppe',
-  });
-  m.Ladepunkt.hasMany(m.Ladevorgang, { ...link, foreignKey: 'ladepunktId', as: 'ladevorgaenge' });
-  m.Ladevorgang.belongsTo(m.Ladepunkt, { ...link, foreignKey: 'ladepunktId', as: 'ladepunkt' });
   m.Foerderfall.hasMany(m.Berichtszeitraum, {
     ...link,
     foreignKey: 'foerderfallId',
     as: 'berichtszeitraeume',
   });
-  m.Berichtszeitraum.belongsTo(m.Foerderfall, {
+  m.Foerderfall.hasMany(m.Upload, { ...link, foreignKey: 'foerderfallId', as: 'uploads' });
+  m.Foerderfall.hasMany(m.Dokument, { ...link, foreignKey: 'foerderfallId', as: 'dokumente' });
+  m.Betreiber.hasMany(m.Standort, { ...link, foreignKey: 'betreiberId', as: 'standorte' });
+  m.Standort.hasMany(m.Ladesaeulengruppe, {
     ...link,
-    foreignKey: 'foerderfallId',
-    as: 'foerderfall',
+    foreignKey: 'standortId',
+    as: 'ladesaeulengruppen',
   });
+  m.Ladesaeulengruppe.hasMany(m.Ladepunkt, {
+    ...link,
+    foreignKey: 'ladesaeulengruppeId',
+    as: 'ladepunkte',
+  });
+  m.Ladepunkt.hasMany(m.Ladevorgang, { ...link, foreignKey: 'ladepunktId', as: 'ladevorgaenge' });
   m.Berichtszeitraum.hasMany(m.Nutzungsbericht, {
     ...link,
     foreignKey: 'berichtszeitraumId',
     as: 'nutzungsberichte',
   });
-  m.Nutzungsbericht.belongsTo(m.Berichtszeitraum, {
-    ...link,
-    foreignKey: 'berichtszeitraumId',
-    as: 'berichtszeitraum',
-  });
-  m.Nutzungsbericht.belongsTo(m.Standort, { ...link, foreignKey: 'standortId', as: 'standort' });
-  m.Foerderfall.hasMany(m.Upload, { ...link, foreignKey: 'foerderfallId', as: 'uploads' });
   m.Upload.hasMany(m.Ladevorgang, { ...link, foreignKey: 'uploadId', as: 'ladevorgaenge' });
   m.Upload.hasMany(m.Importfehler, { ...link, foreignKey: 'uploadId', as: 'fehler' });
-  m.Foerderfall.hasMany(m.Dokument, { ...link, foreignKey: 'foerderfallId', as: 'dokumente' });
 }

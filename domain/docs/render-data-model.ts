@@ -3,12 +3,7 @@
  * its personal-data class and anonymisation rule), so the document cannot fall behind the code.
  * `npx tsx domain/docs/write-data-model.ts` rewrites the file; a test checks it is current.
  */
-import {
-  DataTypes,
-  type Model,
-  type ModelAttributeColumnOptions,
-  type ModelStatic,
-} from 'sequelize';
+import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
 import type { DomainModels } from '../models/domain-models.js';
 import { listForeignKeys } from '../models/foreign-keys.js';
 import { describeRule, privacyClasses, type PrivacyClass } from '../privacy/column-privacy.js';

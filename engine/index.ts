@@ -17,9 +17,9 @@ import type { CreatedInstance } from './core/commands/process-instance-commands.
 import type { DeployedProcess } from './core/commands/deploy.js';
 import { EngineError, invalidArgument, notFound } from './core/engine-error.js';
 import type { ExpressionLanguage } from './core/expression/expression-language.js';
-import { feelinExpressionLanguage } from './core/expression/feelin-expression-language.js';
+import { feelExpressionLanguage } from './feel/index.js';
 import type { EngineRecord } from './core/records.js';
-import { isoTimeLanguage } from './core/time/iso-time-language.js';
+import { timeLanguage } from './time/index.js';
 import type { TimeLanguage } from './core/time/time-language.js';
 import type {
   ActivateJobsRequest,
@@ -62,9 +62,9 @@ export interface EngineOptions {
   logger?: EngineLogger;
   /** @default 'full' (see Durability in state/engine-store.ts) */
   durability?: Durability;
-  /** @default the built-in FEEL adapter */
+  /** @default the FEEL adapter of engine/feel (feelin with Camunda's extra functions) */
   feel?: ExpressionLanguage;
-  /** @default the built-in ISO 8601 timer arithmetic */
+  /** @default the ISO 8601 timer arithmetic of engine/time */
   time?: TimeLanguage;
 }
 
@@ -105,8 +105,8 @@ export class Engine {
   /** Opens (or creates) the engine's database and loads the deployed models. */
   static async open(options: EngineOptions): Promise<Engine> {
     const store = new EngineStore(options.file, options.durability ?? 'full');
-    const feel = options.feel ?? feelinExpressionLanguage;
-    const time = options.time ?? isoTimeLanguage;
+    const feel = options.feel ?? feelExpressionLanguage;
+    const time = options.time ?? timeLanguage;
     try {
       for (const { key, xml } of store.deployedResources()) {
         const [parsed] = await parseResources([{ name: `${key}.bpmn`, content: xml }], feel, time);
@@ -187,15 +187,23 @@ export class Engine {
    */
   async createProcessInstanceWithResult(
     request: CreateInstanceRequest & { fetchVariables?: string[] },
+    signal?: AbortSignal,
   ): Promise<CreatedInstanceInfo & { variables: Variables }> {
     const created = await this.createProcessInstance(request);
     const instanceKey = Number(created.processInstanceKey);
     const row = this.store.state.processInstances.get(instanceKey);
     if (row?.state === 'ACTIVE') {
-      const record = await new Promise<EngineRecord>((resolve) => {
+      const record = await new Promise<EngineRecord>((resolve, reject) => {
         const waiting = this.results.get(instanceKey) ?? [];
-        waiting.push({ resolve });
+        const entry = { resolve };
+        waiting.push(entry);
         this.results.set(instanceKey, waiting);
+        signal?.addEventListener('abort', () => {
+          const list = this.results.get(instanceKey)?.filter((w) => w !== entry) ?? [];
+          if (list.length) this.results.set(instanceKey, list);
+          else this.results.delete(instanceKey);
+          reject(signal.reason ?? new Error('aborted'));
+        });
       });
       if (record.intent !== 'ELEMENT_COMPLETED') {
         throw new EngineError(
@@ -248,6 +256,20 @@ export class Engine {
   onJobsAvailable(type: string, listener: () => void): () => void {
     this.events.on(`jobs:${type}`, listener);
     return () => this.events.off(`jobs:${type}`, listener);
+  }
+
+  /** Calls `listener` with the job type whenever jobs of any type may have become activatable. */
+  onJobsActivatable(listener: (type: string) => void): () => void {
+    this.events.on('jobs', listener);
+    return () => this.events.off('jobs', listener);
+  }
+
+  /** Activatable jobs per type (the backlog a metrics gauge shows). */
+  jobBacklog(): Map<string, number> {
+    const rows = this.store.db
+      .prepare("SELECT type, COUNT(*) AS n FROM jobs WHERE state = 'ACTIVATABLE' GROUP BY type")
+      .all() as { type: string; n: number }[];
+    return new Map(rows.map((row) => [row.type, row.n]));
   }
 
   /** Resolves true when jobs of the type may be activatable, false after `timeoutMs`. */
@@ -473,7 +495,10 @@ export class Engine {
       }
     }
     if (!this.closed) this.scheduler.arm();
-    for (const type of types) this.events.emit(`jobs:${type}`);
+    for (const type of types) {
+      this.events.emit(`jobs:${type}`);
+      this.events.emit('jobs', type);
+    }
   }
 }
 

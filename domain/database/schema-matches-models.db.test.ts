@@ -1,6 +1,7 @@
-import { DataTypes, QueryTypes, type ModelAttributeColumnOptions } from 'sequelize';
+import { DataTypes, QueryTypes, Sequelize, type ModelAttributeColumnOptions } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationTable } from '../migrations/migrate.js';
+import { initModels } from '../models/domain-models.js';
 import { listForeignKeys } from '../models/foreign-keys.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 
@@ -125,5 +126,21 @@ describe('the migrated foreign keys match the models', () => {
       .map((k) => `${k.table}.${k.column} -> ${k.references} ON DELETE ${k.onDelete}`)
       .sort();
     expect(await foreignKeysInDatabase()).toEqual(declared);
+  });
+});
+
+describe('indexes', () => {
+  it('lead with every foreign-key column, so joins and cascades never scan a table (SQLite indexes none by itself)', async () => {
+    // given the models (the tests above prove that their indexes exist in the database)
+    const sequelize = new Sequelize({ dialect: 'sqlite', storage: ':memory:', logging: false });
+    const models = initModels(sequelize);
+    // when each foreign key looks for an index that starts with its column
+    const unindexed = listForeignKeys(models).filter(({ table, column }) => {
+      const model = Object.values(models).find((m) => m.tableName === table);
+      return !(model?.options.indexes ?? []).some((index) => String(index.fields?.[0]) === column);
+    });
+    await sequelize.close();
+    // then every foreign key finds one
+    expect(unindexed).toEqual([]);
   });
 });

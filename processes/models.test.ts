@@ -139,3 +139,13 @@ describe('the model checks themselves', () => {
     );
   });
 });
+
+describe('the lint configuration', () => {
+  it("is Camunda's 8.8 rule set on top of bpmnlint's recommended rules", async () => {
+    const { LINT_CONFIG } = await import('./testing/lint-model.js');
+    expect(LINT_CONFIG.extends).toEqual([
+      'bpmnlint:recommended',
+      'plugin:camunda-compat/camunda-cloud-8-8',
+    ]);
+  });
+});

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Linter, type LintReport } from 'bpmnlint';
 import NodeResolver from 'bpmnlint/lib/resolver/node-resolver.js';
 
-/** The rules our models must pass: bpmnlint's recommended set and Camunda 8.8's compatibility rules. */
-export const LINT_CONFIG = {
-  extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'],
-};
+/**
+ * The rules our models must pass, read from `processes/.bpmnlintrc` (the file the bpmnlint CLI
+ * and editors use): bpmnlint's recommended set and Camunda 8.8's compatibility rules.
+ */
+export const LINT_CONFIG = JSON.parse(
+  readFileSync(new URL('../.bpmnlintrc', import.meta.url), 'utf8'),
+) as { extends: string[]; rules?: Record<string, unknown> };
 
 /** One lint finding with the rule that raised it. */
 export interface LintFinding extends LintReport {
@@ -21,7 +25,7 @@ export interface LintFinding extends LintReport {
  */
 export async function lintDefinitions(definitions: unknown): Promise<LintFinding[]> {
   const linter = new Linter({
-    config: LINT_CONFIG,
+    config: { extends: LINT_CONFIG.extends, rules: LINT_CONFIG.rules ?? {} },
     resolver: new NodeResolver({ require: createRequire(import.meta.url) }),
   });
   const reports = await linter.lint(definitions);

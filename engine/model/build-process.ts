@@ -207,6 +207,15 @@ function eventDefinition(
   node: ModdleElement,
   problems: BuildProblem[],
 ): EventDefinition | undefined {
+  if (node.$type === 'bpmn:ReceiveTask') {
+    const message = child(node, 'messageRef');
+    if (!message) return undefined;
+    return {
+      type: 'MESSAGE',
+      messageName: text(message, 'name'),
+      correlationKey: text(extension(message, 'zeebe:Subscription'), 'correlationKey'),
+    };
+  }
   const definitions = children(node, 'eventDefinitions');
   if (definitions.length > 1)
     problems.push({ elementId: node.id, message: 'multiple event definitions are not supported' });

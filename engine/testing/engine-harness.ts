@@ -18,9 +18,7 @@ export interface Harness {
   /** State of a process instance. */
   instanceState(processInstanceKey: string): string;
   /** Active incidents of a process instance. */
-  incidents(
-    processInstanceKey: string,
-  ): {
+  incidents(processInstanceKey: string): {
     incidentKey: string;
     errorType: string;
     errorMessage: string;

@@ -9,7 +9,7 @@ import {
   readFormFile,
 } from './form-schemas.js';
 import { BROKEN_VARIANTS } from './testing/broken-variants.js';
-import { fieldPaths } from './testing/field-paths.js';
+import { fieldPaths, fieldSchemas } from './testing/field-paths.js';
 
 const validator = createFormValidator();
 const en = JSON.parse(readFileSync(`${FORMS_DIR}/i18n/en.json`, 'utf8')) as Record<
@@ -53,6 +53,24 @@ describe('the form files', () => {
     it('orders every top-level field in its uiSchema', () => {
       const properties = Object.keys(schema['properties'] as object);
       expect([...(ui['ui:order'] as string[])].sort()).toEqual(properties.sort());
+    });
+
+    it('gives every field a German error message, so no ajv default reaches a user', () => {
+      const silent = fieldSchemas(schema).filter(
+        ([, field]) => field['type'] !== 'object' && field['errorMessage'] === undefined,
+      );
+      expect(silent.map(([path]) => path)).toEqual([]);
+    });
+
+    it('labels every choice in English', () => {
+      for (const [path, field] of fieldSchemas(schema)) {
+        const choices = (field['oneOf'] ??
+          (field['items'] as Record<string, unknown> | undefined)?.['anyOf']) as
+          { const?: unknown }[] | undefined;
+        if (!choices?.every((choice) => 'const' in choice)) continue;
+        const labels = (en[formId]?.fields[path] as { options?: Record<string, string> })?.options;
+        expect(Object.keys(labels ?? {}), path).toEqual(choices.map((c) => String(c.const)));
+      }
     });
 
     it('has an English title for the form and every field, and none for unknown fields', () => {

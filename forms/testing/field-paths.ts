@@ -15,3 +15,15 @@ export function fieldPaths(schema: Schema, prefix = ''): string[] {
     return [path, `${path}/*`, ...fieldPaths(items, `${path}/*`)];
   });
 }
+
+/** Every data field of a form schema with its schema, by the paths of {@link fieldPaths}. */
+export function fieldSchemas(schema: Schema, prefix = ''): [string, Schema][] {
+  const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
+  return Object.entries(properties).flatMap(([name, child]): [string, Schema][] => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    const items = child['items'] as Schema | undefined;
+    if (child['properties']) return [[path, child], ...fieldSchemas(child, path)];
+    if (!items || items['anyOf']) return [[path, child]];
+    return [[path, child], [`${path}/*`, items], ...fieldSchemas(items, `${path}/*`)];
+  });
+}

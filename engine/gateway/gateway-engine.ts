@@ -1,8 +1,8 @@
 /**
  * What the gateway needs of the engine: the port between the gRPC protocol and the in-process
- * engine API. Keys are numbers here (the engine's own representation); the gateway turns them
- * into the int64 strings of the protocol. `engine-adapter.ts` fits the real engine to this port,
- * so protocol code and its tests never depend on the engine's internal shapes.
+ * engine API (`engine/index.ts`), which satisfies it as it is. Keys are int64 decimal strings,
+ * as at the wire; durations are milliseconds. Protocol code and its tests depend on this port
+ * only, so a stand-in engine can drive the gateway's own behaviour (long polls, streams, shutdown).
  */
 
 /** A JSON object of variables, as carried by every command that takes variables. */
@@ -10,67 +10,58 @@ export type Variables = Record<string, unknown>;
 
 /** One file of a deployment. */
 export interface ResourceInput {
-  name: string;
-  content: Buffer;
-}
-
-/** A process definition created (or found identical) by a deployment. */
-export interface DeployedProcess {
-  bpmnProcessId: string;
-  version: number;
-  processDefinitionKey: number;
-  resourceName: string;
+  readonly name: string;
+  readonly content: Uint8Array;
 }
 
 /** The outcome of a deployment. */
 export interface DeploymentResult {
-  key: number;
-  processes: DeployedProcess[];
+  key: string;
+  processes: {
+    bpmnProcessId: string;
+    version: number;
+    processDefinitionKey: string;
+    resourceName: string;
+  }[];
 }
 
 /** Which definition to start: by key, or by id with an optional version (latest when absent). */
 export interface CreateInstanceInput {
-  processDefinitionKey?: number;
+  processDefinitionKey?: string;
   bpmnProcessId?: string;
   version?: number;
   variables: Variables;
-  startElementIds: string[];
 }
 
 /** A created process instance. */
 export interface CreatedInstance {
-  processDefinitionKey: number;
+  processDefinitionKey: string;
   bpmnProcessId: string;
   version: number;
-  processInstanceKey: number;
-}
-
-/** A completed process instance with its variables (create-with-result). */
-export interface InstanceResult extends CreatedInstance {
-  variables: Variables;
+  processInstanceKey: string;
 }
 
 /** What a worker asks for when it activates jobs. */
 export interface ActivateJobsInput {
   type: string;
   worker: string;
-  /** How long the job stays with this worker, in ms. */
+  /** How long the job stays with this worker. */
   timeout: number;
-  maxJobs: number;
+  maxJobsToActivate: number;
   /** Variable names to fetch; empty: every visible variable. */
-  fetchVariables: string[];
+  fetchVariable: string[];
 }
 
 /** A job handed to a worker. */
 export interface ActivatedJob {
-  key: number;
+  key: string;
   type: string;
-  processInstanceKey: number;
+  processInstanceKey: string;
   bpmnProcessId: string;
   processDefinitionVersion: number;
-  processDefinitionKey: number;
+  processDefinitionKey: string;
   elementId: string;
-  elementInstanceKey: number;
+  elementInstanceKey: string;
   customHeaders: Record<string, string>;
   worker: string;
   retries: number;
@@ -79,55 +70,52 @@ export interface ActivatedJob {
   variables: Variables;
 }
 
-/** The in-process engine as the gateway uses it. Every method may throw the engine's typed errors. */
+/** The in-process engine as the gateway uses it. Every method may throw the engine's typed errors (with a stable `code`). */
 export interface GatewayEngine {
-  deployResources(resources: ResourceInput[]): Promise<DeploymentResult>;
-  createProcessInstance(input: CreateInstanceInput): Promise<CreatedInstance>;
-  /**
-   * Creates an instance and resolves when it completes. Rejects with the engine's error when the
-   * instance cannot be created; the gateway enforces the request time-out by aborting `signal`.
-   */
+  deployResources(resources: readonly ResourceInput[]): Promise<DeploymentResult>;
+  createProcessInstance(request: CreateInstanceInput): Promise<CreatedInstance>;
+  /** Creates an instance and resolves when it completes; the gateway bounds the wait. */
   createProcessInstanceWithResult(
-    input: CreateInstanceInput & { fetchVariables: string[] },
-    signal: AbortSignal,
-  ): Promise<InstanceResult>;
-  cancelProcessInstance(processInstanceKey: number): Promise<void>;
-  /** Activates up to `maxJobs` activatable jobs of a type now; never waits. */
-  activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]>;
+    request: CreateInstanceInput & { fetchVariables?: string[] },
+  ): Promise<CreatedInstance & { variables: Variables }>;
+  cancelProcessInstance(processInstanceKey: string): Promise<void>;
+  /** Activates up to `maxJobsToActivate` activatable jobs of a type now; never waits. */
+  activateJobs(request: ActivateJobsInput): Promise<ActivatedJob[]>;
   /**
-   * Calls `listener` with a job type whenever jobs of that type may have become activatable
-   * (created, failed with retries, back-off over, timed out, retries updated). Returns the
-   * unsubscribe function.
+   * Calls `listener` whenever jobs of the type may have become activatable (created, failed with
+   * retries left, back-off over, timed out, incident resolved). Returns the unsubscribe function.
    */
-  onJobsActivatable(listener: (type: string) => void): () => void;
-  completeJob(jobKey: number, variables: Variables): Promise<void>;
-  failJob(
-    jobKey: number,
-    input: { retries: number; errorMessage: string; retryBackOff: number; variables: Variables },
-  ): Promise<void>;
-  throwError(
-    jobKey: number,
-    input: { errorCode: string; errorMessage: string; variables: Variables },
-  ): Promise<void>;
-  updateJobRetries(jobKey: number, retries: number): Promise<void>;
-  updateJobTimeout(jobKey: number, timeout: number): Promise<void>;
-  publishMessage(input: {
+  onJobsAvailable(type: string, listener: () => void): () => void;
+  completeJob(request: { jobKey: string; variables: Variables }): Promise<void>;
+  failJob(request: {
+    jobKey: string;
+    retries: number;
+    retryBackOff: number;
+    errorMessage: string;
+    variables: Variables;
+  }): Promise<void>;
+  throwError(request: { jobKey: string; errorCode: string; errorMessage: string; variables: Variables }): Promise<void>;
+  updateJobRetries(request: { jobKey: string; retries: number }): Promise<void>;
+  updateJobTimeout(request: { jobKey: string; timeout: number }): Promise<void>;
+  publishMessage(request: {
     name: string;
     correlationKey: string;
     timeToLive: number;
-    messageId: string;
+    messageId?: string;
     variables: Variables;
-  }): Promise<{ key: number }>;
-  setVariables(input: {
-    elementInstanceKey: number;
-    variables: Variables;
-    local: boolean;
-  }): Promise<{ key: number }>;
-  resolveIncident(incidentKey: number): Promise<void>;
-  /** Absent while the engine has no signals. */
-  broadcastSignal?(input: { signalName: string; variables: Variables }): Promise<{ key: number }>;
+  }): Promise<{ key: string }>;
+  setVariables(request: { elementInstanceKey: string; variables: Variables; local: boolean }): Promise<{ key: string }>;
+  resolveIncident(incidentKey: string): Promise<void>;
+  /** Absent while the engine has no signal events. */
+  broadcastSignal?(request: { signalName: string; variables: Variables }): Promise<{ key: string }>;
   /** Absent while the engine cannot delete resources. */
-  deleteResource?(resourceKey: number): Promise<void>;
-  /** Activatable jobs per type, for the backlog gauge. */
-  jobBacklog(): Map<string, number>;
+  deleteResource?(request: { resourceKey: string }): Promise<void>;
+}
+
+/** Figures the metrics read from the engine at each scrape; each is optional. */
+export interface EngineFigures {
+  /** Activatable jobs per type. */
+  jobBacklog?(): Map<string, number>;
+  /** Process instances completed, all time. */
+  completedInstances?(): number;
 }

@@ -26,12 +26,12 @@ export class GatewayRequestError extends Error {
   }
 }
 
-/** An RPC that the engine does not offer yet; answered with UNIMPLEMENTED. */
+/** An RPC (or an option of one) that the engine does not offer yet; answered with UNIMPLEMENTED. */
 export class UnsupportedRpcError extends Error {
   readonly code = 'UNIMPLEMENTED' as const;
 
-  constructor(rpc: string, reason: string) {
-    super(`${rpc} is not supported by the embedded engine: ${reason}`);
+  constructor(message: string) {
+    super(message);
     this.name = 'UnsupportedRpcError';
   }
 }

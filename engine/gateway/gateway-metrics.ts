@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { EngineFigures } from './gateway-engine.js';
 import type { DispatchObserver } from './job-dispatcher.js';
 
 /**
@@ -6,30 +7,32 @@ import type { DispatchObserver } from './job-dispatcher.js';
  * so two engines in one process, as in tests, do not collide).
  *
  * @example
- * const metrics = new GatewayMetrics(() => engine.jobBacklog());
+ * const metrics = new GatewayMetrics({ completedInstances: () => 42 });
  * await metrics.registry.metrics(); // Prometheus text format
  */
 export class GatewayMetrics implements DispatchObserver {
   readonly registry = new Registry();
   readonly #instancesStarted: Counter;
-  readonly #instancesCompleted: Counter;
   readonly #jobsActivated: Counter<'type'>;
   readonly #jobsCompleted: Counter;
   readonly #jobsFailed: Counter;
   readonly #activationLatency: Histogram<'type'>;
 
-  /** @param backlog activatable jobs per type, read at each scrape. */
-  constructor(backlog: () => Map<string, number>) {
+  /** @param figures what is read from the engine at each scrape (backlog, completed instances). */
+  constructor(figures: EngineFigures = {}) {
     const registers = [this.registry];
     this.#instancesStarted = new Counter({
       name: 'engine_process_instances_started_total',
       help: 'Process instances created through the gateway',
       registers,
     });
-    this.#instancesCompleted = new Counter({
-      name: 'engine_process_instances_completed_total',
-      help: 'Process instances that completed',
+    new Gauge({
+      name: 'engine_process_instances_completed',
+      help: 'Process instances completed, all time (read from the engine state at each scrape)',
       registers,
+      collect() {
+        if (figures.completedInstances) this.set(figures.completedInstances());
+      },
     });
     this.#jobsActivated = new Counter({
       name: 'engine_jobs_activated_total',
@@ -61,7 +64,7 @@ export class GatewayMetrics implements DispatchObserver {
       registers,
       collect() {
         this.reset();
-        for (const [type, count] of backlog()) this.set({ type }, count);
+        for (const [type, count] of figures.jobBacklog?.() ?? []) this.set({ type }, count);
       },
     });
   }
@@ -69,11 +72,6 @@ export class GatewayMetrics implements DispatchObserver {
   /** Counts an instance created. */
   instanceStarted(): void {
     this.#instancesStarted.inc();
-  }
-
-  /** Counts an instance completed. */
-  instanceCompleted(): void {
-    this.#instancesCompleted.inc();
   }
 
   /** Counts activated jobs and their activation latency. */

@@ -1,5 +1,5 @@
 import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
-import type { GatewayEngine } from './gateway-engine.js';
+import type { EngineFigures, GatewayEngine } from './gateway-engine.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { loadGatewayService } from './gateway-proto.js';
 import { JobDispatcher } from './job-dispatcher.js';
@@ -26,6 +26,8 @@ export interface GrpcGatewayOptions {
   defaultLongPollMs?: number;
   /** Time-out of CreateProcessInstanceWithResult with requestTimeout 0 (Zeebe's `requestTimeout`). @default 15000 */
   defaultRequestTimeoutMs?: number;
+  /** Figures the metrics read from the engine at each scrape (when `metrics` is not given). */
+  figures?: EngineFigures;
   /** Metrics to count into; a private set when absent. */
   metrics?: GatewayMetrics;
   /** How long `close()` lets calls finish before cutting connections. @default 2000 */
@@ -61,7 +63,7 @@ export class GrpcGateway {
         `Refusing to serve the gateway on ${this.#host} without a token or TLS: only loopback addresses may go unprotected`,
       );
     }
-    this.metrics = options.metrics ?? new GatewayMetrics(() => options.engine.jobBacklog());
+    this.metrics = options.metrics ?? new GatewayMetrics(options.figures);
   }
 
   /** Binds the port and starts serving. Resolves with the address actually bound. */
@@ -117,7 +119,6 @@ export class GrpcGateway {
           : resolve(port),
       );
     });
-    dispatcher.start();
     this.#server = server;
     this.#dispatcher = dispatcher;
     return { host: this.#host, port: this.#port };

@@ -24,6 +24,7 @@ interface OpenStream {
 
 /** Per job type: who waits for its jobs. */
 interface TypeQueue {
+  unsubscribe: () => void;
   polls: PendingPoll[];
   streams: OpenStream[];
   /** Round-robin position among the streams, so several streams of a type share the work. */
@@ -48,7 +49,6 @@ export class JobDispatcher {
   readonly #observer: DispatchObserver;
   readonly #now: () => number;
   readonly #queues = new Map<string, TypeQueue>();
-  #unsubscribe: (() => void) | null = null;
   #closed = false;
 
   constructor(
@@ -59,11 +59,6 @@ export class JobDispatcher {
     this.#engine = engine;
     this.#observer = observer;
     this.#now = now;
-  }
-
-  /** Starts listening to the engine's announcements. */
-  start(): void {
-    this.#unsubscribe ??= this.#engine.onJobsActivatable((type) => this.#announce(type));
   }
 
   /**
@@ -107,11 +102,11 @@ export class JobDispatcher {
 
   /** Opens a push stream: every job of the type that becomes activatable may be pushed to it. */
   openStream(
-    input: Omit<ActivateJobsInput, 'maxJobs'>,
+    input: Omit<ActivateJobsInput, 'maxJobsToActivate'>,
     push: (job: ActivatedJob) => void,
   ): JobStream {
     const queue = this.#queue(input.type);
-    const stream: OpenStream = { input: { ...input, maxJobs: 1 }, push };
+    const stream: OpenStream = { input: { ...input, maxJobsToActivate: 1 }, push };
     queue.streams.push(stream);
     // Jobs that were waiting before the stream opened are pushed too, as Zeebe does.
     this.#announce(input.type);
@@ -132,9 +127,8 @@ export class JobDispatcher {
   /** Answers every waiting poll with no jobs and drops every stream; later announcements are ignored. */
   close(): void {
     this.#closed = true;
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
     for (const queue of this.#queues.values()) {
+      queue.unsubscribe();
       for (const poll of [...queue.polls]) poll.settle([]);
       queue.streams.length = 0;
     }
@@ -151,8 +145,11 @@ export class JobDispatcher {
         announcedAt: null,
         draining: false,
         drainAgain: false,
+        unsubscribe: () => undefined,
       };
       this.#queues.set(type, queue);
+      // One subscription per type a worker ever asked for; dropped when the dispatcher closes.
+      queue.unsubscribe = this.#engine.onJobsAvailable(type, () => this.#announce(type));
     }
     return queue;
   }

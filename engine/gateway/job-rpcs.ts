@@ -56,8 +56,8 @@ function activationInput(request: StreamRequest, maxJobs: number): ActivateJobsI
     type: request.type,
     worker: request.worker,
     timeout,
-    maxJobs,
-    fetchVariables: request.fetchVariable,
+    maxJobsToActivate: maxJobs,
+    fetchVariable: request.fetchVariable,
   };
 }
 
@@ -124,7 +124,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
 
     CompleteJob: unaryRpc(authorize, async (request: { jobKey: string; variables: string }) => {
       const variables = parseVariables('variables', request.variables);
-      await engine.completeJob(parseKey('jobKey', request.jobKey), variables);
+      await engine.completeJob({ jobKey: parseKey('jobKey', request.jobKey), variables });
       metrics.jobCompleted();
       return {};
     }),
@@ -147,7 +147,8 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
             `Expected 'retryBackOff' to be at least 0, but got ${retryBackOff}`,
           );
         }
-        await engine.failJob(parseKey('jobKey', request.jobKey), {
+        await engine.failJob({
+          jobKey: parseKey('jobKey', request.jobKey),
           retries: request.retries,
           errorMessage: request.errorMessage,
           retryBackOff,
@@ -174,7 +175,8 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
           );
         }
         const variables = parseVariables('variables', request.variables);
-        await engine.throwError(parseKey('jobKey', request.jobKey), {
+        await engine.throwError({
+        jobKey: parseKey('jobKey', request.jobKey),
           errorCode: request.errorCode,
           errorMessage: request.errorMessage,
           variables,
@@ -191,15 +193,15 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
           `Expected 'retries' to be at least 1, but got ${request.retries}`,
         );
       }
-      await engine.updateJobRetries(parseKey('jobKey', request.jobKey), request.retries);
+      await engine.updateJobRetries({ jobKey: parseKey('jobKey', request.jobKey), retries: request.retries });
       return {};
     }),
 
     UpdateJobTimeout: unaryRpc(authorize, async (request: { jobKey: string; timeout: string }) => {
-      await engine.updateJobTimeout(
-        parseKey('jobKey', request.jobKey),
-        parseInt64('timeout', request.timeout),
-      );
+      await engine.updateJobTimeout({
+        jobKey: parseKey('jobKey', request.jobKey),
+        timeout: parseInt64('timeout', request.timeout),
+      });
       return {};
     }),
   };

@@ -3,13 +3,7 @@ import type { CreateInstanceInput, GatewayEngine } from './gateway-engine.js';
 import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './gateway-errors.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
-import {
-  checkTenant,
-  DEFAULT_TENANT,
-  parseInt64,
-  parseKey,
-  parseVariables,
-} from './request-fields.js';
+import { checkTenant, DEFAULT_TENANT, parseInt64, parseKey, parseVariables } from './request-fields.js';
 import { unaryRpc, type Authorizer } from './rpc-call.js';
 
 /** What the process, message and resource RPCs need. */
@@ -35,39 +29,54 @@ interface CreateRequest {
   tenantId: string;
 }
 
-/** The timed-out answer of create-with-result, as Zeebe gives it (not a business error: the instance lives on). */
-class RequestTimedOut extends Error {}
-
-function createInput(request: CreateRequest, field = ''): CreateInstanceInput {
-  checkTenant(`${field}tenantId`, request.tenantId);
+function createInput(request: CreateRequest, prefix = ''): CreateInstanceInput {
+  checkTenant(`${prefix}tenantId`, request.tenantId);
+  if (request.startInstructions.length > 0) {
+    throw new UnsupportedRpcError(
+      `'${prefix}startInstructions' (starting at a chosen element) are not supported by the embedded engine yet`,
+    );
+  }
   const byKey = request.processDefinitionKey !== '0' && request.processDefinitionKey !== '';
   if (!byKey && request.bpmnProcessId === '') {
     throw new GatewayRequestError(
       'INVALID_ARGUMENT',
-      `${field}bpmnProcessId`,
-      `Expected either '${field}bpmnProcessId' or '${field}processDefinitionKey' to be set`,
+      `${prefix}bpmnProcessId`,
+      `Expected either '${prefix}bpmnProcessId' or '${prefix}processDefinitionKey' to be set`,
     );
   }
-  return {
-    ...(byKey
-      ? {
-          processDefinitionKey: parseKey(
-            `${field}processDefinitionKey`,
-            request.processDefinitionKey,
-          ),
-        }
-      : {}),
-    ...(!byKey ? { bpmnProcessId: request.bpmnProcessId } : {}),
-    // Zeebe: version -1 (or 0, the proto default) means the latest version.
-    ...(!byKey && request.version > 0 ? { version: request.version } : {}),
-    variables: parseVariables(`${field}variables`, request.variables),
-    startElementIds: request.startInstructions.map((instruction) => instruction.elementId),
-  };
+  const variables = parseVariables(`${prefix}variables`, request.variables);
+  if (byKey) {
+    return { processDefinitionKey: parseKey(`${prefix}processDefinitionKey`, request.processDefinitionKey), variables };
+  }
+  // Zeebe: version -1 (and 0, the proto default) means the latest version.
+  return { bpmnProcessId: request.bpmnProcessId, ...(request.version > 0 ? { version: request.version } : {}), variables };
+}
+
+/** Waits for `work` at most `timeoutMs` and never past the server's shutdown. */
+async function bounded<T>(work: Promise<T>, timeoutMs: number, closing: AbortSignal): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onClosing: (() => void) | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    // Neither is a business error: the instance was created and runs on. Zeebe answers the same way.
+    timer = setTimeout(
+      () => reject(new TransientRpcError(status.DEADLINE_EXCEEDED, `The process instance did not complete within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    onClosing = () => reject(new TransientRpcError(status.UNAVAILABLE, 'The gateway is shutting down'));
+    if (closing.aborted) onClosing();
+    closing.addEventListener('abort', onClosing, { once: true });
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+    if (onClosing) closing.removeEventListener('abort', onClosing);
+  }
 }
 
 function unsupported(authorize: Authorizer, rpc: string, reason: string) {
   return unaryRpc(authorize, async () => {
-    throw new UnsupportedRpcError(rpc, reason);
+    throw new UnsupportedRpcError(`${rpc} is not supported by the embedded engine: ${reason}`);
   });
 }
 
@@ -77,11 +86,7 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
   const deploy = async (resources: { name: string; content: Buffer }[]) => {
     if (resources.length === 0) {
-      throw new GatewayRequestError(
-        'INVALID_ARGUMENT',
-        'resources',
-        "Expected at least one resource in 'resources'",
-      );
+      throw new GatewayRequestError('INVALID_ARGUMENT', 'resources', "Expected at least one resource in 'resources'");
     }
     return deploymentMessage(await engine.deployResources(resources));
   };
@@ -92,20 +97,13 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
       return topologyMessage(host, port, deps.version);
     }),
 
-    DeployResource: unaryRpc(
-      authorize,
-      async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
-        checkTenant('tenantId', request.tenantId);
-        return deploy(request.resources);
-      },
-    ),
+    DeployResource: unaryRpc(authorize, async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
+      checkTenant('tenantId', request.tenantId);
+      return deploy(request.resources);
+    }),
 
-    DeployProcess: unaryRpc(
-      authorize,
-      async (request: { processes: { name: string; definition: Buffer }[] }) =>
-        deploy(
-          request.processes.map((process) => ({ name: process.name, content: process.definition })),
-        ),
+    DeployProcess: unaryRpc(authorize, async (request: { processes: { name: string; definition: Buffer }[] }) =>
+      deploy(request.processes.map((process) => ({ name: process.name, content: process.definition }))),
     ),
 
     CreateProcessInstance: unaryRpc(authorize, async (request: CreateRequest) => {
@@ -116,67 +114,36 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
     CreateProcessInstanceWithResult: unaryRpc(
       authorize,
-      async (request: {
-        request: CreateRequest | null;
-        requestTimeout: string;
-        fetchVariables: string[];
-      }) => {
+      async (request: { request: CreateRequest | null; requestTimeout: string; fetchVariables: string[] }) => {
         if (!request.request) {
-          throw new GatewayRequestError(
-            'INVALID_ARGUMENT',
-            'request',
-            "Expected 'request' to be set",
-          );
+          throw new GatewayRequestError('INVALID_ARGUMENT', 'request', "Expected 'request' to be set");
         }
-        const input = {
-          ...createInput(request.request, 'request.'),
-          fetchVariables: request.fetchVariables,
-        };
+        const input = { ...createInput(request.request, 'request.'), fetchVariables: request.fetchVariables };
         const requested = parseInt64('requestTimeout', request.requestTimeout);
         const timeoutMs = requested > 0 ? requested : deps.defaultRequestTimeoutMs;
-        const abort = new AbortController();
-        const timer = setTimeout(() => abort.abort(new RequestTimedOut()), timeoutMs);
-        const onClosing = (): void => abort.abort(new Error('closing'));
-        deps.closing.addEventListener('abort', onClosing, { once: true });
-        try {
-          const result = await engine.createProcessInstanceWithResult(input, abort.signal);
-          metrics.instanceStarted();
-          return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
-        } catch (error) {
-          if (!abort.signal.aborted) throw error;
-          // Not business errors: the instance was created and runs on. Zeebe answers the same way.
-          throw abort.signal.reason instanceof RequestTimedOut
-            ? new TransientRpcError(
-                status.DEADLINE_EXCEEDED,
-                `Process instance did not complete within ${timeoutMs} ms`,
-              )
-            : new TransientRpcError(status.UNAVAILABLE, 'The gateway is shutting down');
-        } finally {
-          clearTimeout(timer);
-          deps.closing.removeEventListener('abort', onClosing);
-        }
+        const running = engine.createProcessInstanceWithResult(input);
+        // The instance counts as started even when the caller stops waiting for it.
+        running.then(() => undefined, () => undefined);
+        const result = await bounded(running, timeoutMs, deps.closing);
+        metrics.instanceStarted();
+        return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
       },
     ),
 
     CancelProcessInstance: unaryRpc(authorize, async (request: { processInstanceKey: string }) => {
-      await engine.cancelProcessInstance(
-        parseKey('processInstanceKey', request.processInstanceKey),
-      );
+      await engine.cancelProcessInstance(parseKey('processInstanceKey', request.processInstanceKey));
       return {};
     }),
 
-    SetVariables: unaryRpc(
-      authorize,
-      async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
-        const variables = parseVariables('variables', request.variables);
-        const { key } = await engine.setVariables({
-          elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
-          variables,
-          local: request.local,
-        });
-        return { key: String(key) };
-      },
-    ),
+    SetVariables: unaryRpc(authorize, async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
+      const variables = parseVariables('variables', request.variables);
+      const { key } = await engine.setVariables({
+        elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
+        variables,
+        local: request.local,
+      });
+      return { key };
+    }),
 
     ResolveIncident: unaryRpc(authorize, async (request: { incidentKey: string }) => {
       await engine.resolveIncident(parseKey('incidentKey', request.incidentKey));
@@ -185,72 +152,44 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
     PublishMessage: unaryRpc(
       authorize,
-      async (request: {
-        name: string;
-        correlationKey: string;
-        timeToLive: string;
-        messageId: string;
-        variables: string;
-        tenantId: string;
-      }) => {
+      async (request: { name: string; correlationKey: string; timeToLive: string; messageId: string; variables: string; tenantId: string }) => {
         checkTenant('tenantId', request.tenantId);
         if (request.name === '') {
-          throw new GatewayRequestError(
-            'INVALID_ARGUMENT',
-            'name',
-            "Expected 'name' of the message to be set",
-          );
+          throw new GatewayRequestError('INVALID_ARGUMENT', 'name', "Expected 'name' of the message to be set");
         }
+        const variables = parseVariables('variables', request.variables);
         const { key } = await engine.publishMessage({
           name: request.name,
           correlationKey: request.correlationKey,
           timeToLive: Math.max(0, parseInt64('timeToLive', request.timeToLive)),
-          messageId: request.messageId,
-          variables: parseVariables('variables', request.variables),
+          // Zeebe: an empty message id means none (no deduplication).
+          ...(request.messageId !== '' ? { messageId: request.messageId } : {}),
+          variables,
         });
-        return { key: String(key), tenantId: DEFAULT_TENANT };
+        return { key, tenantId: DEFAULT_TENANT };
       },
     ),
 
     BroadcastSignal: engine.broadcastSignal
-      ? unaryRpc(
-          authorize,
-          async (request: { signalName: string; variables: string; tenantId: string }) => {
-            checkTenant('tenantId', request.tenantId);
-            const { key } = await engine.broadcastSignal!({
-              signalName: request.signalName,
-              variables: parseVariables('variables', request.variables),
-            });
-            return { key: String(key), tenantId: DEFAULT_TENANT };
-          },
-        )
+      ? unaryRpc(authorize, async (request: { signalName: string; variables: string; tenantId: string }) => {
+          checkTenant('tenantId', request.tenantId);
+          const { key } = await engine.broadcastSignal!({
+            signalName: request.signalName,
+            variables: parseVariables('variables', request.variables),
+          });
+          return { key, tenantId: DEFAULT_TENANT };
+        })
       : unsupported(authorize, 'BroadcastSignal', 'signal events are not supported yet'),
 
     DeleteResource: engine.deleteResource
       ? unaryRpc(authorize, async (request: { resourceKey: string }) => {
-          await engine.deleteResource!(parseKey('resourceKey', request.resourceKey));
+          await engine.deleteResource!({ resourceKey: parseKey('resourceKey', request.resourceKey) });
           return {};
         })
-      : unsupported(
-          authorize,
-          'DeleteResource',
-          'deleting deployed resources is not supported yet',
-        ),
+      : unsupported(authorize, 'DeleteResource', 'deleting deployed resources is not supported yet'),
 
-    EvaluateDecision: unsupported(
-      authorize,
-      'EvaluateDecision',
-      'DMN decisions are not supported yet',
-    ),
-    ModifyProcessInstance: unsupported(
-      authorize,
-      'ModifyProcessInstance',
-      'process instance modification is not supported yet',
-    ),
-    MigrateProcessInstance: unsupported(
-      authorize,
-      'MigrateProcessInstance',
-      'process instance migration is not supported yet',
-    ),
+    EvaluateDecision: unsupported(authorize, 'EvaluateDecision', 'DMN decisions are not supported yet'),
+    ModifyProcessInstance: unsupported(authorize, 'ModifyProcessInstance', 'process instance modification is not supported yet'),
+    MigrateProcessInstance: unsupported(authorize, 'MigrateProcessInstance', 'process instance migration is not supported yet'),
   };
 }

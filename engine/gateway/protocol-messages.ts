@@ -9,14 +9,14 @@ import { DEFAULT_TENANT } from './request-fields.js';
 /** `ActivatedJob` message. */
 export function activatedJobMessage(job: ActivatedJob): Record<string, unknown> {
   return {
-    key: String(job.key),
+    key: job.key,
     type: job.type,
-    processInstanceKey: String(job.processInstanceKey),
+    processInstanceKey: job.processInstanceKey,
     bpmnProcessId: job.bpmnProcessId,
     processDefinitionVersion: job.processDefinitionVersion,
-    processDefinitionKey: String(job.processDefinitionKey),
+    processDefinitionKey: job.processDefinitionKey,
     elementId: job.elementId,
-    elementInstanceKey: String(job.elementInstanceKey),
+    elementInstanceKey: job.elementInstanceKey,
     customHeaders: JSON.stringify(job.customHeaders),
     worker: job.worker,
     retries: job.retries,
@@ -29,10 +29,10 @@ export function activatedJobMessage(job: ActivatedJob): Record<string, unknown> 
 /** `CreateProcessInstanceResponse` message. */
 export function createdInstanceMessage(instance: CreatedInstance): Record<string, unknown> {
   return {
-    processDefinitionKey: String(instance.processDefinitionKey),
+    processDefinitionKey: instance.processDefinitionKey,
     bpmnProcessId: instance.bpmnProcessId,
     version: instance.version,
-    processInstanceKey: String(instance.processInstanceKey),
+    processInstanceKey: instance.processInstanceKey,
     tenantId: DEFAULT_TENANT,
   };
 }
@@ -40,12 +40,12 @@ export function createdInstanceMessage(instance: CreatedInstance): Record<string
 /** `DeployResourceResponse` message. */
 export function deploymentMessage(result: DeploymentResult): Record<string, unknown> {
   return {
-    key: String(result.key),
+    key: result.key,
     deployments: result.processes.map((process) => ({
       process: {
         bpmnProcessId: process.bpmnProcessId,
         version: process.version,
-        processDefinitionKey: String(process.processDefinitionKey),
+        processDefinitionKey: process.processDefinitionKey,
         resourceName: process.resourceName,
         tenantId: DEFAULT_TENANT,
       },

@@ -32,17 +32,17 @@ export function parseVariables(field: string, text: string | undefined): Variabl
   return value as Variables;
 }
 
-/** Parses an int64 key sent as a decimal string (proto-loader `longs: String`); must be positive. */
-export function parseKey(field: string, value: string | number | undefined): number {
+/** Checks an int64 key sent as a decimal string (proto-loader `longs: String`); must be positive. */
+export function parseKey(field: string, value: string | number | undefined): string {
   const text = String(value ?? '');
-  if (!/^\d+$/.test(text) || text === '0' || !Number.isSafeInteger(Number(text))) {
+  if (!/^\d+$/.test(text) || /^0+$/.test(text) || !Number.isSafeInteger(Number(text))) {
     throw new GatewayRequestError(
       'INVALID_ARGUMENT',
       field,
       `Expected '${field}' to be a positive key, but got '${text}'`,
     );
   }
-  return Number(text);
+  return String(Number(text));
 }
 
 /** Parses an int64 number (time-outs, TTLs, back-offs); may be zero or negative. */

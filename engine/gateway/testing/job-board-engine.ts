@@ -1,52 +1,50 @@
-import type { ActivatedJob, ActivateJobsInput, GatewayEngine } from '../gateway-engine.js';
+import type { ActivatedJob, ActivateJobsInput, EngineFigures, GatewayEngine } from '../gateway-engine.js';
 
 /**
  * A stand-in engine that only holds jobs on a board: tests of the gateway's own behaviour
  * (long polling, streams, shutdown) put jobs up and watch them go out. Every other command
  * refuses with NOT_FOUND. The real engine is used wherever BPMN semantics matter.
  */
-export class JobBoardEngine implements GatewayEngine {
+export class JobBoardEngine implements GatewayEngine, EngineFigures {
   readonly activations: ActivateJobsInput[] = [];
   #jobs: ActivatedJob[] = [];
-  #listeners = new Set<(type: string) => void>();
+  #listeners = new Map<string, Set<() => void>>();
   #nextKey = 1;
 
   /** Puts an activatable job of a type on the board and announces it, as the engine does. */
-  addJob(type: string, variables: Record<string, unknown> = {}): number {
+  addJob(type: string, variables: Record<string, unknown> = {}): string {
     const key = this.#nextKey++;
     this.#jobs.push({
-      key,
+      key: String(key),
       type,
-      processInstanceKey: 1000 + key,
+      processInstanceKey: String(1000 + key),
       bpmnProcessId: 'job-board',
       processDefinitionVersion: 1,
-      processDefinitionKey: 1,
+      processDefinitionKey: '1',
       elementId: 'Task_1',
-      elementInstanceKey: 2000 + key,
+      elementInstanceKey: String(2000 + key),
       customHeaders: {},
       worker: '',
       retries: 3,
       deadline: 0,
       variables,
     });
-    for (const listener of this.#listeners) listener(type);
-    return key;
+    for (const listener of this.#listeners.get(type) ?? []) listener();
+    return String(key);
   }
 
   async activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]> {
     this.activations.push(input);
-    const taken = this.#jobs.filter((job) => job.type === input.type).slice(0, input.maxJobs);
+    const taken = this.#jobs.filter((job) => job.type === input.type).slice(0, input.maxJobsToActivate);
     this.#jobs = this.#jobs.filter((job) => !taken.includes(job));
-    return taken.map((job) => ({
-      ...job,
-      worker: input.worker,
-      deadline: Date.now() + input.timeout,
-    }));
+    return taken.map((job) => ({ ...job, worker: input.worker, deadline: Date.now() + input.timeout }));
   }
 
-  onJobsActivatable(listener: (type: string) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  onJobsAvailable(type: string, listener: () => void): () => void {
+    const listeners = this.#listeners.get(type) ?? new Set();
+    listeners.add(listener);
+    this.#listeners.set(type, listeners);
+    return () => listeners.delete(listener);
   }
 
   jobBacklog(): Map<string, number> {

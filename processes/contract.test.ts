@@ -14,11 +14,13 @@ import {
   isNotifyTemplate,
   isProcessId,
   isRoleGroup,
+  isVariableName,
   type FormId,
   type JobType,
 } from '../domain/contract.js';
 import { modelFacts, type ModelFacts } from './testing/model-facts.js';
 import { parseAllModels } from './testing/read-model.js';
+import { feelIdentifiers } from './testing/feel-identifiers.js';
 
 // Every name that crosses from a model into workers, portal or another process must be one the
 // contract module names; otherwise a job waits forever for a worker or a task never shows up.
@@ -112,5 +114,16 @@ describe('models against the contract (domain/contract.ts)', () => {
       }
     }
     expect(Object.keys(DECISIONS)).toContain('rework');
+  });
+
+  it('read only contract variables in their expressions (ids, decisions, dates for timers)', () => {
+    // given every FEEL expression of every model (conditions, timers, due dates, keys, mappings)
+    const unknown = models.flatMap((model) =>
+      feelIdentifiers(model.xml)
+        .filter((name) => !isVariableName(name))
+        .map((name) => `${model.file}: ${name}`),
+    );
+    // then each variable it reads is one the contract names
+    expect(unknown).toEqual([]);
   });
 });

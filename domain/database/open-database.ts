@@ -9,7 +9,7 @@
  */
 import { Sequelize } from 'sequelize';
 import { initModels, type DomainModels } from '../models/domain-models.js';
-import { DatabaseUrlError, parseDatabaseUrl, sequelizeOptions } from './database-url.js';
+import { parseDatabaseUrl, sequelizeOptions } from './database-url.js';
 
 /** An open database: the Sequelize instance, the typed models bound to it, and `close()`. */
 export interface Database {
@@ -101,5 +101,3 @@ function configureSqliteConnections(sequelize: Sequelize, busyTimeoutMs: number)
     return connection;
   };
 }
-
-export { DatabaseUrlError };

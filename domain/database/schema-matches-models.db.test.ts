@@ -1,4 +1,11 @@
-import { DataTypes, QueryTypes, Sequelize, type ModelAttributeColumnOptions } from 'sequelize';
+import {
+  DataTypes,
+  QueryTypes,
+  Sequelize,
+  type Model,
+  type ModelAttributeColumnOptions,
+  type ModelStatic,
+} from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationTable } from '../migrations/migrate.js';
 import { initModels } from '../models/domain-models.js';
@@ -136,7 +143,9 @@ describe('indexes', () => {
     const models = initModels(sequelize);
     // when each foreign key looks for an index that starts with its column
     const unindexed = listForeignKeys(models).filter(({ table, column }) => {
-      const model = Object.values(models).find((m) => m.tableName === table);
+      const model = (Object.values(models) as ModelStatic<Model>[]).find(
+        (m) => m.tableName === table,
+      );
       return !(model?.options.indexes ?? []).some((index) => String(index.fields?.[0]) === column);
     });
     await sequelize.close();

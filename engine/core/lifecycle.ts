@@ -134,11 +134,8 @@ function activateStep(ctx: ProcessingContext, step: ActivationStep): void {
     isBody ? 'MULTI_INSTANCE_BODY' : element.type,
     step.key ?? ctx.nextKey(),
   );
-  const activating = transition(
-    ctx,
-    { ...instance, loopCounter: step.loopCounter ?? 0 },
-    'ELEMENT_ACTIVATING',
-  );
+  if (step.loopCounter) updateInstance(ctx, instance.key, { loopCounter: step.loopCounter });
+  const activating = transition(ctx, instance, 'ELEMENT_ACTIVATING');
   if (step.inner && step.variables) setLocalDocument(ctx, activating, step.variables);
   runActivation(ctx, activating, step);
 }

@@ -99,6 +99,11 @@ function startInner(
   const loop = element.multiInstance!;
   const variables: Record<string, unknown> = { loopCounter: index + 1 };
   if (loop.inputElement) variables[loop.inputElement] = items[index] ?? null;
+  // Zeebe creates the output element's variable locally in each inner instance, so a job's
+  // result lands there (propagation stops at the nearest scope with the name) instead of
+  // overwriting a shared variable of the process.
+  const outputName = /^=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(loop.outputElement ?? '')?.[1];
+  if (outputName && !(outputName in variables)) variables[outputName] = null;
   const current = updateInstance(ctx, body.key, {
     tokens: ctx.instance(body.key).tokens + 1,
     loopCounter: index + 1,

@@ -5,7 +5,7 @@ import { loadGatewayService } from './gateway-proto.js';
 import { JobDispatcher } from './job-dispatcher.js';
 import { jobRpcs } from './job-rpcs.js';
 import { processRpcs } from './process-rpcs.js';
-import { allowAll, bearerToken } from './rpc-call.js';
+import { allowAll, bearerToken, type RpcGuard } from './rpc-call.js';
 import { GatewayConfigError, isLoopback } from './listen-address.js';
 
 /** The version the gateway and its one broker report (the Zeebe protocol it speaks). */
@@ -30,6 +30,8 @@ export interface GrpcGatewayOptions {
   figures?: EngineFigures;
   /** Metrics to count into; a private set when absent. */
   metrics?: GatewayMetrics;
+  /** Where unexpected failures (answered INTERNAL) are reported; pino fits. */
+  logger?: { error(details: object, message: string): void };
   /** How long `close()` lets calls finish before cutting connections. @default 2000 */
   closeGraceMs?: number;
 }
@@ -72,9 +74,15 @@ export class GrpcGateway {
       throw new GatewayConfigError('ALREADY_STARTED', 'The gateway is already started');
     const { engine } = this.#options;
     this.#closing = new AbortController();
-    const dispatcher = new JobDispatcher(engine, this.metrics);
-    const authorize =
-      this.#options.token === undefined ? allowAll : bearerToken(this.#options.token);
+    const logger = this.#options.logger;
+    const dispatcher = new JobDispatcher(engine, {
+      jobsActivated: (type, count, latencyMs) => this.metrics.jobsActivated(type, count, latencyMs),
+      activationFailed: (type, error) => logger?.error({ err: error, type }, 'job activation for waiting workers failed'),
+    });
+    const guard: RpcGuard = {
+      authorize: this.#options.token === undefined ? allowAll : bearerToken(this.#options.token),
+      onInternalError: (error) => logger?.error({ err: error }, 'gateway call failed unexpectedly'),
+    };
     const server = new Server({
       // The SDK pings every 6 minutes even while idle; allow that instead of answering with GOAWAY.
       'grpc.keepalive_permit_without_calls': 1,
@@ -85,7 +93,7 @@ export class GrpcGateway {
       ...processRpcs({
         engine,
         metrics: this.metrics,
-        authorize,
+        guard,
         advertised: () => ({ host: this.#host, port: this.#port }),
         version: GATEWAY_VERSION,
         defaultRequestTimeoutMs: this.#options.defaultRequestTimeoutMs ?? 15_000,
@@ -95,7 +103,7 @@ export class GrpcGateway {
         engine,
         dispatcher,
         metrics: this.metrics,
-        authorize,
+        guard,
         defaultLongPollMs: this.#options.defaultLongPollMs ?? 10_000,
         streams: this.#streams,
       }),

@@ -73,6 +73,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     host,
     port: options.port ?? 26500,
     metrics,
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });

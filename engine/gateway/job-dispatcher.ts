@@ -4,6 +4,8 @@ import type { ActivateJobsInput, ActivatedJob, GatewayEngine } from './gateway-e
 export interface DispatchObserver {
   /** Jobs handed to a worker, with the ms since jobs of the type were announced (0 if they were waiting already). */
   jobsActivated(type: string, count: number, latencyMs: number): void;
+  /** An activation for a waiting worker failed unexpectedly (the jobs stay activatable). */
+  activationFailed?(type: string, error: unknown): void;
 }
 
 /** A push stream of one worker (StreamActivatedJobs). */
@@ -189,8 +191,9 @@ export class JobDispatcher {
           poll.settle(jobs);
         }
       } while (queue.drainAgain && !this.#closed);
-    } catch {
+    } catch (error) {
       // A failed activation leaves the jobs activatable; the next announcement or poll retries.
+      this.#observer.activationFailed?.(type, error);
     } finally {
       queue.draining = false;
     }

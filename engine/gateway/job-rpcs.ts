@@ -9,14 +9,14 @@ import type { GatewayMetrics } from './gateway-metrics.js';
 import type { JobDispatcher } from './job-dispatcher.js';
 import { activatedJobMessage } from './protocol-messages.js';
 import { checkTenants, parseInt64, parseKey, parseVariables } from './request-fields.js';
-import { unaryRpc, type Authorizer } from './rpc-call.js';
+import { unaryRpc, type RpcGuard } from './rpc-call.js';
 
 /** What the job RPCs need. */
 export interface JobRpcDeps {
   engine: GatewayEngine;
   dispatcher: JobDispatcher;
   metrics: GatewayMetrics;
-  authorize: Authorizer;
+  guard: RpcGuard;
   /** Long-polling wait of an ActivateJobs request that sends requestTimeout 0. */
   defaultLongPollMs: number;
   /** Open StreamActivatedJobs calls, ended when the server closes. */
@@ -62,17 +62,18 @@ function activationInput(request: StreamRequest, maxJobs: number): ActivateJobsI
 }
 
 /** Ends a server stream with the status an error maps to. */
-function fail(call: ServerWritableStream<unknown, unknown>, error: unknown): void {
+function fail(guard: RpcGuard, call: ServerWritableStream<unknown, unknown>, error: unknown): void {
   const { code, details } = toGrpcError(error);
+  if (code === status.INTERNAL) guard.onInternalError(error);
   call.emit('error', { code, details });
 }
 
 /** Handlers of job activation (polling and streaming) and of the job commands. */
 export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
-  const { engine, dispatcher, metrics, authorize } = deps;
+  const { engine, dispatcher, metrics, guard } = deps;
 
   const refused = (call: ServerWritableStream<unknown, unknown>): boolean => {
-    const refusal = authorize(call.metadata);
+    const refusal = guard.authorize(call.metadata);
     if (refusal !== null) call.emit('error', { code: status.UNAUTHENTICATED, details: refusal });
     return refusal !== null;
   };
@@ -99,7 +100,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
         // Zeebe ends an empty long poll without a message.
         if (jobs.length > 0) call.write({ jobs: jobs.map(activatedJobMessage) });
         call.end();
-      })().catch((error: unknown) => fail(call, error));
+      })().catch((error: unknown) => fail(guard, call, error));
     },
 
     StreamActivatedJobs: (call: ServerWritableStream<StreamRequest, unknown>) => {
@@ -108,7 +109,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
       try {
         input = activationInput(call.request, 1);
       } catch (error) {
-        fail(call, error);
+        fail(guard, call, error);
         return;
       }
       const stream = dispatcher.openStream(input, (job) => call.write(activatedJobMessage(job)));
@@ -122,7 +123,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
       call.on('finish', closeStream);
     },
 
-    CompleteJob: unaryRpc(authorize, async (request: { jobKey: string; variables: string }) => {
+    CompleteJob: unaryRpc(guard, async (request: { jobKey: string; variables: string }) => {
       const variables = parseVariables('variables', request.variables);
       await engine.completeJob({ jobKey: parseKey('jobKey', request.jobKey), variables });
       metrics.jobCompleted();
@@ -130,7 +131,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
     }),
 
     FailJob: unaryRpc(
-      authorize,
+      guard,
       async (request: {
         jobKey: string;
         retries: number;
@@ -160,7 +161,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
     ),
 
     ThrowError: unaryRpc(
-      authorize,
+      guard,
       async (request: {
         jobKey: string;
         errorCode: string;
@@ -185,7 +186,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
       },
     ),
 
-    UpdateJobRetries: unaryRpc(authorize, async (request: { jobKey: string; retries: number }) => {
+    UpdateJobRetries: unaryRpc(guard, async (request: { jobKey: string; retries: number }) => {
       if (request.retries < 1) {
         throw new GatewayRequestError(
           'INVALID_ARGUMENT',
@@ -197,7 +198,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
       return {};
     }),
 
-    UpdateJobTimeout: unaryRpc(authorize, async (request: { jobKey: string; timeout: string }) => {
+    UpdateJobTimeout: unaryRpc(guard, async (request: { jobKey: string; timeout: string }) => {
       await engine.updateJobTimeout({
         jobKey: parseKey('jobKey', request.jobKey),
         timeout: parseInt64('timeout', request.timeout),

@@ -4,13 +4,13 @@ import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './g
 import type { GatewayMetrics } from './gateway-metrics.js';
 import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
 import { checkTenant, DEFAULT_TENANT, parseInt64, parseKey, parseVariables } from './request-fields.js';
-import { unaryRpc, type Authorizer } from './rpc-call.js';
+import { unaryRpc, type RpcGuard } from './rpc-call.js';
 
 /** What the process, message and resource RPCs need. */
 export interface ProcessRpcDeps {
   engine: GatewayEngine;
   metrics: GatewayMetrics;
-  authorize: Authorizer;
+  guard: RpcGuard;
   /** Host and port the topology reports. */
   advertised: () => { host: string; port: number };
   version: string;
@@ -74,15 +74,15 @@ async function bounded<T>(work: Promise<T>, timeoutMs: number, closing: AbortSig
   }
 }
 
-function unsupported(authorize: Authorizer, rpc: string, reason: string) {
-  return unaryRpc(authorize, async () => {
+function unsupported(guard: RpcGuard, rpc: string, reason: string) {
+  return unaryRpc(guard, async () => {
     throw new UnsupportedRpcError(`${rpc} is not supported by the embedded engine: ${reason}`);
   });
 }
 
 /** Handlers of Topology, deployments, process instances, messages, signals, variables and incidents. */
 export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation {
-  const { engine, metrics, authorize } = deps;
+  const { engine, metrics, guard } = deps;
 
   const deploy = async (resources: { name: string; content: Buffer }[]) => {
     if (resources.length === 0) {
@@ -92,28 +92,28 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
   };
 
   return {
-    Topology: unaryRpc(authorize, async () => {
+    Topology: unaryRpc(guard, async () => {
       const { host, port } = deps.advertised();
       return topologyMessage(host, port, deps.version);
     }),
 
-    DeployResource: unaryRpc(authorize, async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
+    DeployResource: unaryRpc(guard, async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
       checkTenant('tenantId', request.tenantId);
       return deploy(request.resources);
     }),
 
-    DeployProcess: unaryRpc(authorize, async (request: { processes: { name: string; definition: Buffer }[] }) =>
+    DeployProcess: unaryRpc(guard, async (request: { processes: { name: string; definition: Buffer }[] }) =>
       deploy(request.processes.map((process) => ({ name: process.name, content: process.definition }))),
     ),
 
-    CreateProcessInstance: unaryRpc(authorize, async (request: CreateRequest) => {
+    CreateProcessInstance: unaryRpc(guard, async (request: CreateRequest) => {
       const created = await engine.createProcessInstance(createInput(request));
       metrics.instanceStarted();
       return createdInstanceMessage(created);
     }),
 
     CreateProcessInstanceWithResult: unaryRpc(
-      authorize,
+      guard,
       async (request: { request: CreateRequest | null; requestTimeout: string; fetchVariables: string[] }) => {
         if (!request.request) {
           throw new GatewayRequestError('INVALID_ARGUMENT', 'request', "Expected 'request' to be set");
@@ -130,12 +130,12 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
       },
     ),
 
-    CancelProcessInstance: unaryRpc(authorize, async (request: { processInstanceKey: string }) => {
+    CancelProcessInstance: unaryRpc(guard, async (request: { processInstanceKey: string }) => {
       await engine.cancelProcessInstance(parseKey('processInstanceKey', request.processInstanceKey));
       return {};
     }),
 
-    SetVariables: unaryRpc(authorize, async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
+    SetVariables: unaryRpc(guard, async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
       const variables = parseVariables('variables', request.variables);
       const { key } = await engine.setVariables({
         elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
@@ -145,13 +145,13 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
       return { key };
     }),
 
-    ResolveIncident: unaryRpc(authorize, async (request: { incidentKey: string }) => {
+    ResolveIncident: unaryRpc(guard, async (request: { incidentKey: string }) => {
       await engine.resolveIncident(parseKey('incidentKey', request.incidentKey));
       return {};
     }),
 
     PublishMessage: unaryRpc(
-      authorize,
+      guard,
       async (request: { name: string; correlationKey: string; timeToLive: string; messageId: string; variables: string; tenantId: string }) => {
         checkTenant('tenantId', request.tenantId);
         if (request.name === '') {
@@ -171,7 +171,7 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
     ),
 
     BroadcastSignal: engine.broadcastSignal
-      ? unaryRpc(authorize, async (request: { signalName: string; variables: string; tenantId: string }) => {
+      ? unaryRpc(guard, async (request: { signalName: string; variables: string; tenantId: string }) => {
           checkTenant('tenantId', request.tenantId);
           const { key } = await engine.broadcastSignal!({
             signalName: request.signalName,
@@ -179,17 +179,17 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
           });
           return { key, tenantId: DEFAULT_TENANT };
         })
-      : unsupported(authorize, 'BroadcastSignal', 'signal events are not supported yet'),
+      : unsupported(guard, 'BroadcastSignal', 'signal events are not supported yet'),
 
     DeleteResource: engine.deleteResource
-      ? unaryRpc(authorize, async (request: { resourceKey: string }) => {
+      ? unaryRpc(guard, async (request: { resourceKey: string }) => {
           await engine.deleteResource!({ resourceKey: parseKey('resourceKey', request.resourceKey) });
           return {};
         })
-      : unsupported(authorize, 'DeleteResource', 'deleting deployed resources is not supported yet'),
+      : unsupported(guard, 'DeleteResource', 'deleting deployed resources is not supported yet'),
 
-    EvaluateDecision: unsupported(authorize, 'EvaluateDecision', 'DMN decisions are not supported yet'),
-    ModifyProcessInstance: unsupported(authorize, 'ModifyProcessInstance', 'process instance modification is not supported yet'),
-    MigrateProcessInstance: unsupported(authorize, 'MigrateProcessInstance', 'process instance migration is not supported yet'),
+    EvaluateDecision: unsupported(guard, 'EvaluateDecision', 'DMN decisions are not supported yet'),
+    ModifyProcessInstance: unsupported(guard, 'ModifyProcessInstance', 'process instance modification is not supported yet'),
+    MigrateProcessInstance: unsupported(guard, 'MigrateProcessInstance', 'process instance migration is not supported yet'),
   };
 }

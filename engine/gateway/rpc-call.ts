@@ -17,23 +17,34 @@ export function bearerToken(token: string): Authorizer {
   };
 }
 
+/** What every RPC handler is wrapped with: who may call, and where unexpected failures are reported. */
+export interface RpcGuard {
+  authorize: Authorizer;
+  /** Called with errors that are not business errors (answered INTERNAL): bugs to look at. */
+  onInternalError: (error: unknown) => void;
+}
+
 /**
  * Wraps an async unary handler: authorises, runs it, and answers with its result or with the
  * status its error maps to. A handler that throws never crashes the server.
  */
 export function unaryRpc<Req, Res>(
-  authorize: Authorizer,
+  guard: RpcGuard,
   handler: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-    const refusal = authorize(call.metadata);
+    const refusal = guard.authorize(call.metadata);
     if (refusal !== null) {
       callback({ code: status.UNAUTHENTICATED, details: refusal });
       return;
     }
     handler(call.request, call).then(
       (response) => callback(null, response),
-      (error: unknown) => callback(toGrpcError(error)),
+      (error: unknown) => {
+        const answer = toGrpcError(error);
+        if (answer.code === status.INTERNAL) guard.onInternalError(error);
+        callback(answer);
+      },
     );
   };
 }

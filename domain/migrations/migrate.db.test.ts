@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../database/open-database.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import {
   appliedMigrations,
@@ -7,6 +8,27 @@ import {
   migrateUpSequelize,
   migrations,
 } from './migrate.js';
+
+describe('migrations started by two instances at once', () => {
+  it('run once: one instance applies them, the other finds nothing to do', async () => {
+    // given an empty database and two connections to it, as two starting processes would have
+    const t = await openTestDatabase({ migrate: false });
+    const other = await openDatabase(t.url);
+    try {
+      // when both migrate at the same time
+      const [first, second] = await Promise.all([
+        migrateUpSequelize(t.db.sequelize),
+        migrateUpSequelize(other.sequelize),
+      ]);
+      // then every migration ran exactly once
+      expect([...first, ...second].sort()).toEqual(migrations.map((m) => m.name).sort());
+      expect(await appliedMigrations(t.db.sequelize)).toHaveLength(migrations.length);
+    } finally {
+      await other.close();
+      await t.close();
+    }
+  });
+});
 
 describe('migrations', () => {
   let t: TestDatabase;

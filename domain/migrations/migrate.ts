@@ -7,6 +7,7 @@
 import { SequelizeStorage, Umzug } from 'umzug';
 import { DataTypes, type Sequelize } from 'sequelize';
 import type { DomainMigration } from './domain-migration.js';
+import { withMigrationLock } from './migration-lock.js';
 import { createMasterData } from './m0001-create-master-data.js';
 import { createCasesAndLocations } from './m0002-create-cases-and-locations.js';
 import { createReporting } from './m0003-create-reporting.js';
@@ -60,7 +61,7 @@ function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInt
 
 /** Applies every pending migration; returns the names applied now (empty when up to date). */
 export async function migrateUpSequelize(sequelize: Sequelize): Promise<string[]> {
-  const applied = await migrator(sequelize).up();
+  const applied = await withMigrationLock(sequelize, () => migrator(sequelize).up());
   return applied.map((migration) => migration.name);
 }
 
@@ -69,7 +70,7 @@ export async function migrateDownSequelize(
   sequelize: Sequelize,
   to: string | 0 = 0,
 ): Promise<string[]> {
-  const reverted = await migrator(sequelize).down({ to });
+  const reverted = await withMigrationLock(sequelize, () => migrator(sequelize).down({ to }));
   return reverted.map((migration) => migration.name);
 }
 

@@ -9,7 +9,7 @@ import {
   readFormFile,
 } from './form-schemas.js';
 import { BROKEN_VARIANTS } from './testing/broken-variants.js';
-import { fieldPaths, fieldSchemas } from './testing/field-paths.js';
+import { fieldPaths, fieldSchemas, uiPaths } from './testing/field-paths.js';
 
 const validator = createFormValidator();
 const en = JSON.parse(readFileSync(`${FORMS_DIR}/i18n/en.json`, 'utf8')) as Record<
@@ -53,6 +53,13 @@ describe('the form files', () => {
     it('orders every top-level field in its uiSchema', () => {
       const properties = Object.keys(schema['properties'] as object);
       expect([...(ui['ui:order'] as string[])].sort()).toEqual(properties.sort());
+    });
+
+    it('lays out only fields the schema has', () => {
+      // given the uiSchema / then every field key it styles is a field path of the schema
+      const paths = new Set(fieldPaths(schema));
+      const styled = uiPaths(ui).filter((path) => !paths.has(path));
+      expect(styled).toEqual([]);
     });
 
     it('gives every field a German error message, so no ajv default reaches a user', () => {

@@ -27,3 +27,12 @@ export function fieldSchemas(schema: Schema, prefix = ''): [string, Schema][] {
     return [[path, child], [`${path}/*`, items], ...fieldSchemas(items, `${path}/*`)];
   });
 }
+
+/** The field paths a uiSchema styles (its keys that are not `ui:` options; `items` is `*`). */
+export function uiPaths(ui: Schema, prefix = ''): string[] {
+  return Object.entries(ui).flatMap(([key, value]) => {
+    if (key.startsWith('ui:') || !value || typeof value !== 'object') return [];
+    const path = key === 'items' ? `${prefix}/*` : prefix ? `${prefix}/${key}` : key;
+    return [path, ...uiPaths(value as Schema, path)];
+  });
+}

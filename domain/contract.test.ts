@@ -206,8 +206,9 @@ describe('case group', () => {
   });
 
   it('matches the FEEL expression models use', () => {
-    // given the FEEL expression, when read, then it concatenates the same prefix and caseId
-    expect(CASE_GROUP_FEEL).toBe(`="${CASE_GROUP_PREFIX}" + caseId`);
+    // given the FEEL expression, when read, then it is a one-element list (Zeebe 8.8 evaluates
+    // candidate-group expressions to a list of strings) of the same prefix and caseId
+    expect(CASE_GROUP_FEEL).toBe(`=["${CASE_GROUP_PREFIX}" + caseId]`);
   });
 
   it.each([

@@ -311,7 +311,7 @@ export const isRoleGroup = guardOf(ROLE_GROUPS);
 /** Prefix of a case's candidate group: `case:<caseId>`. */
 export const CASE_GROUP_PREFIX = 'case:';
 /** The FEEL expression a model puts into `candidateGroups` for an applicant task. */
-export const CASE_GROUP_FEEL = '="case:" + caseId';
+export const CASE_GROUP_FEEL = '=["case:" + caseId]';
 /** A case's candidate group. */
 export type CaseGroup = `case:${string}`;
 /** Any candidate group of the contract. */

@@ -14,6 +14,19 @@ export type AkteurTyp = (typeof akteurTypen)[number];
 
 const auditData = () => direct(drop(), 'audit data');
 
+/** An audit event was about to be changed: the log is append-only. */
+export class AuditEventImmutableError extends Error {
+  readonly code = 'AUDIT_EVENT_IMMUTABLE';
+  constructor() {
+    super('audit events are append-only: write a new event instead of changing one');
+    this.name = 'AuditEventImmutableError';
+  }
+}
+
+const refuseChange = (): never => {
+  throw new AuditEventImmutableError();
+};
+
 /**
  * One entry of the audit log: who did what to which object when, with the state before and
  * after. Append-only, so it has no `updatedAt`, and no foreign keys: the trail outlives the rows
@@ -63,6 +76,12 @@ export function initAuditEvent(sequelize: Sequelize): typeof AuditEvent {
       modelName: 'AuditEvent',
       tableName: 'audit_event',
       updatedAt: false,
+      // Retention may delete old events; nothing may rewrite one.
+      hooks: {
+        beforeUpdate: refuseChange,
+        beforeBulkUpdate: refuseChange,
+        beforeUpsert: refuseChange,
+      },
       indexes: [
         { name: 'audit_event_objekt_idx', fields: ['objektTyp', 'objektId'] },
         { name: 'audit_event_foerderfall_idx', fields: ['foerderfallId', 'createdAt'] },

@@ -6,6 +6,7 @@ import {
 } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmIds } from '../migrations/m0005-insert-programmes.js';
+import { AuditEventImmutableError } from './audit-event.js';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.js';
 
 /** How values survive a round trip through either database, and what the constraints enforce. */
@@ -242,5 +243,33 @@ describe('storage of domain data', () => {
       energieKwh: '1.000',
     });
     await expect(attempt).rejects.toThrow('ladevorgang.ende must be after beginn');
+  });
+
+  it('keeps audit events as written: changing one is refused', async () => {
+    // given an audit event
+    const event = await t.db.models.AuditEvent.create({
+      akteurTyp: 'PERSON',
+      akteurId: 'p-1',
+      aktion: 'foerderfall.update',
+      objektTyp: 'foerderfall',
+      objektId: 'f-1',
+      vorher: { status: 'IMPORTIERT' },
+      nachher: { status: 'EINGELADEN' },
+    });
+    // when someone tries to rewrite it, one by one or in bulk
+    const single = event.update({ aktion: 'foerderfall.read' });
+    const bulk = t.db.models.AuditEvent.update(
+      { akteurId: 'someone-else' },
+      { where: { id: event.id } },
+    );
+    // then both are refused and the event is unchanged
+    await expect(single).rejects.toThrow(AuditEventImmutableError);
+    await expect(bulk).rejects.toThrow(AuditEventImmutableError);
+    const read = await t.db.models.AuditEvent.findByPk(event.id);
+    expect(read?.get({ plain: true })).toMatchObject({
+      aktion: 'foerderfall.update',
+      akteurId: 'p-1',
+      nachher: { status: 'EINGELADEN' },
+    });
   });
 });

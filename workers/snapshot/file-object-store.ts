@@ -8,7 +8,12 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, ObjectNotFoundError, type ObjectInfo, type ObjectStore } from './object-store.js';
+import {
+  checkKey,
+  ObjectNotFoundError,
+  type ObjectInfo,
+  type ObjectStore,
+} from './object-store.js';
 
 const partialSuffix = '.partial';
 
@@ -28,7 +33,8 @@ export class FileObjectStore implements ObjectStore {
     await mkdir(path.dirname(target), { recursive: true });
     const partial = `${target}.${randomBytes(6).toString('hex')}${partialSuffix}`;
     try {
-      const source = typeof body === 'string' || Buffer.isBuffer(body) ? Readable.from([body]) : body;
+      const source =
+        typeof body === 'string' || Buffer.isBuffer(body) ? Readable.from([body]) : body;
       await pipeline(source, createWriteStream(partial));
       await rename(partial, target);
     } catch (error) {
@@ -88,7 +94,8 @@ export class FileObjectStore implements ObjectStore {
     try {
       await rename(this.file(from), target);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ObjectNotFoundError(from, { cause: error });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ObjectNotFoundError(from, { cause: error });
       throw error;
     }
   }

@@ -14,7 +14,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
-import { checkKey, ObjectNotFoundError, type ObjectInfo, type ObjectStore } from './object-store.js';
+import {
+  checkKey,
+  ObjectNotFoundError,
+  type ObjectInfo,
+  type ObjectStore,
+} from './object-store.js';
 
 /** Settings of the S3 backend. */
 export interface S3StoreOptions {
@@ -137,4 +142,3 @@ function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 }
-

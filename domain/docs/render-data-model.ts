@@ -52,7 +52,8 @@ function columnsOf(model: { getAttributes(): object }): Columns {
 
 function typeName(attribute: ModelAttributeColumnOptions): string {
   const type = attribute.type as { toSql?: () => string; key?: string };
-  if (attribute.validate && 'isIn' in attribute.validate) return 'enum (text)';
+  const isIn = (attribute.validate as { isIn?: { args: string[][] } } | undefined)?.isIn;
+  if (isIn) return `text, one of ${(isIn.args[0] ?? []).join(', ')}`;
   if (typeof attribute.get === 'function' && type.key === 'TEXT') return 'JSON (text)';
   return type.key === 'DATEONLY'
     ? 'DATE'

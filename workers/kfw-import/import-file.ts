@@ -15,6 +15,7 @@ import type { ProgrammCode } from './coerce-enum.js';
 import { sha256OfFile } from './file-hash.js';
 import { KfwFileRejectedError } from './kfw-file-errors.js';
 import { openKfwWorkbook, type KfwWorkbook } from './read-kfw-workbook.js';
+import { insertRows } from './insert-rows.js';
 import { upsertApplications, type ValidRow } from './upsert-applications.js';
 import { validateKfwRow, type RowProblem } from './validate-row.js';
 import type { ZipLimits } from './zip-guard.js';
@@ -202,7 +203,7 @@ async function importRows(
   let rowsDone = 0;
 
   const flush = async (): Promise<void> => {
-    const batch = { valid, problems, rows: rowsInBatch };
+    const batch = { valid, problems, rows: rowsInBatch, rowsDone };
     valid = [];
     problems = [];
     rowsInBatch = 0;
@@ -214,16 +215,19 @@ async function importRows(
       );
       newCaseIds.push(...outcome.newCaseIds);
       if (batch.problems.length) {
-        await db.models.Importfehler.bulkCreate(
+        await insertRows(
+          db,
+          db.models.Importfehler,
           batch.problems.map((problem) => ({
             importlaufId: run.id,
+            uploadId: null,
             zeile: problem.row,
             spalte: problem.column || null,
             wert: problem.value,
             code: problem.code,
             meldung: problem.message,
           })),
-          { transaction },
+          transaction,
         );
       }
       await run.increment(
@@ -237,7 +241,21 @@ async function importRows(
       );
     });
     await run.reload();
-    await options.onProgress?.({ importRunId: run.id, rowsDone, rowsTotal: run.zeilenGesamt });
+    await options.onProgress?.({
+      importRunId: run.id,
+      rowsDone: batch.rowsDone,
+      rowsTotal: run.zeilenGesamt,
+    });
+  };
+
+  // One batch is written while the next one is parsed: the database works in its own threads,
+  // so reading and writing overlap instead of taking turns.
+  let writing: Promise<void> = Promise.resolve();
+  const handOver = async (): Promise<void> => {
+    await writing;
+    writing = flush();
+    // Keep a failure for the next await, never as an unhandled rejection in between.
+    writing.catch(() => undefined);
   };
 
   for await (const row of workbook.rows()) {
@@ -257,9 +275,10 @@ async function importRows(
         problems.push(duplicateProblem(row.rowNumber, result.application, first));
       }
     }
-    if (rowsInBatch >= batchSize) await flush();
+    if (rowsInBatch >= batchSize) await handOver();
   }
-  if (rowsInBatch > 0) await flush();
+  if (rowsInBatch > 0) await handOver();
+  await writing;
   return { rowsDone, newCaseIds };
 }
 

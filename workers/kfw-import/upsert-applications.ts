@@ -21,6 +21,7 @@ import {
   type FieldChange,
 } from './case-fields.js';
 import type { ProgrammCode } from './coerce-enum.js';
+import { insertRows } from './insert-rows.js';
 import type { KfwApplication } from './validate-row.js';
 
 /** Who writes, for the audit log. */
@@ -245,97 +246,118 @@ async function createCases(
   people: PersonDirectory,
   transaction: Transaction,
 ): Promise<string[]> {
-  const { models } = context.db;
+  const { db } = context;
+  const { models } = db;
   const persons = await people.resolveAll(rows.map((row) => row.application));
-  const recipients = await recipientsFor(context.db, rows, persons, transaction);
-  const cases = await models.Foerderfall.bulkCreate(
+  const recipients = await recipientsFor(db, rows, persons, transaction);
+  const cases = await insertRows(
+    db,
+    models.Foerderfall,
     rows.map(({ application }, index) => ({
       programmId: context.programmIds.get(application.programm)!,
-      zuwendungsempfaengerId: recipients[index]!.id,
+      zuwendungsempfaengerId: recipients[index]!,
       importlaufId: context.importRunId,
       antragsnummer: application.antragsnummer,
-      status: 'IMPORTIERT' as const,
+      status: 'IMPORTIERT',
       ...caseFields(application),
     })),
-    { transaction },
+    transaction,
   );
-  await models.Standort.bulkCreate(
+  await insertRows(
+    db,
+    models.Standort,
     rows.map(({ application }, index) => ({
       foerderfallId: cases[index]!.id,
       privaterWohnsitz: application.programm === 'KFW_440',
       ...locationFields(application),
     })),
-    { transaction },
+    transaction,
   );
-  await models.PersonFoerderfall.bulkCreate(
+  await insertRows(
+    db,
+    models.PersonFoerderfall,
     cases.map((fall, index) => ({
       personId: persons[index]!.id,
       foerderfallId: fall.id,
-      rolle: 'ANTRAGSTELLER' as const,
+      rolle: 'ANTRAGSTELLER',
     })),
-    { transaction },
+    transaction,
   );
-  await models.AuditEvent.bulkCreate(
+  await insertRows(
+    db,
+    models.AuditEvent,
     cases.map((fall, index) => ({
-      akteurTyp: 'WORKER' as const,
+      akteurTyp: 'WORKER',
       akteurId: IMPORT_ACTOR,
       aktion: 'foerderfall.kfw-import-angelegt',
       objektTyp: 'foerderfall',
       objektId: fall.id,
       foerderfallId: fall.id,
       vorher: null,
-      nachher: { programm: rows[index]!.application.programm, antragsnummer: fall.antragsnummer },
+      nachher: JSON.stringify({
+        programm: rows[index]!.application.programm,
+        antragsnummer: fall.antragsnummer,
+      }),
       korrelationId: context.importRunId,
     })),
-    { transaction },
+    transaction,
+    { timestamps: 'created' },
   );
   return cases.map((fall) => fall.id);
 }
 
 /**
- * The recipient of each new case: an existing recipient of the same person with the same type
- * and name (the same company applying in another programme), else a new one.
+ * The recipient id of each new case: an existing recipient of the same person with the same
+ * type and name (the same company applying in another programme), else a new one.
  */
 async function recipientsFor(
   db: Database,
   rows: readonly ValidRow[],
-  persons: readonly Person[],
+  persons: readonly KnownPerson[],
   transaction: Transaction,
-): Promise<Zuwendungsempfaenger[]> {
+): Promise<string[]> {
   const { PersonFoerderfall, Foerderfall, Zuwendungsempfaenger } = db.models;
   const links = await PersonFoerderfall.findAll({
     where: { personId: [...new Set(persons.map((person) => person.id))], rolle: 'ANTRAGSTELLER' },
+    attributes: ['personId', 'foerderfallId'],
+    raw: true,
     transaction,
   });
   const cases = links.length
     ? await Foerderfall.findAll({
         where: { id: [...new Set(links.map((link) => link.foerderfallId))] },
         attributes: ['id', 'zuwendungsempfaengerId'],
+        raw: true,
         transaction,
       })
     : [];
   const known = cases.length
     ? await Zuwendungsempfaenger.findAll({
         where: { id: [...new Set(cases.map((fall) => fall.zuwendungsempfaengerId))] },
+        attributes: ['id', 'typ', 'name'],
+        raw: true,
         transaction,
       })
     : [];
   const recipientOfCase = new Map(cases.map((fall) => [fall.id, fall.zuwendungsempfaengerId]));
-  const byKey = new Map<string, Zuwendungsempfaenger>();
   const knownById = new Map(known.map((recipient) => [recipient.id, recipient]));
+  const byKey = new Map<string, string>();
   for (const link of links) {
     const recipient = knownById.get(recipientOfCase.get(link.foerderfallId) ?? '');
-    if (recipient) byKey.set(recipientKey(link.personId, recipient.typ, recipient.name), recipient);
+    if (recipient) {
+      byKey.set(recipientKey(link.personId, recipient.typ, recipient.name), recipient.id);
+    }
   }
   const keys = rows.map(({ application }, index) => {
     const fields = recipientFields(application);
     return { key: recipientKey(persons[index]!.id, fields.typ, fields.name), fields };
   });
   const missing = new Map<string, ReturnType<typeof recipientFields>>();
-  for (const { key, fields } of keys)
+  for (const { key, fields } of keys) {
     if (!byKey.has(key) && !missing.has(key)) missing.set(key, fields);
-  const created = await Zuwendungsempfaenger.bulkCreate([...missing.values()], { transaction });
-  [...missing.keys()].forEach((key, index) => byKey.set(key, created[index]!));
+  }
+  const created = await insertRows(db, Zuwendungsempfaenger, [...missing.values()], transaction);
+  [...missing.keys()].forEach((key, index) => byKey.set(key, created[index]!.id));
   return keys.map(({ key }) => byKey.get(key)!);
 }
 
@@ -343,7 +365,7 @@ function recipientKey(personId: string, typ: string, name: string): string {
   return `${personId}|${typ}|${name.toLocaleLowerCase('de-DE')}`;
 }
 
-function samePerson(person: Person, app: KfwApplication): boolean {
+function samePerson(person: KnownPerson, app: KfwApplication): boolean {
   return (
     personKey(person.email, person.vorname, person.nachname) ===
     personKey(app.email, app.vorname, app.nachname)
@@ -363,9 +385,17 @@ function assigned(changes: readonly FieldChange[], prefix: string): Record<strin
   );
 }
 
+/** What the import needs to know of a person. */
+interface KnownPerson {
+  readonly id: string;
+  readonly email: string;
+  readonly vorname: string;
+  readonly nachname: string;
+}
+
 /** People of one batch, looked up by e-mail once and created at most once per identity. */
 class PersonDirectory {
-  private readonly byKey = new Map<string, Person>();
+  private readonly byKey = new Map<string, KnownPerson>();
   private readonly links = new Set<string>();
 
   constructor(
@@ -376,6 +406,8 @@ class PersonDirectory {
   async load(emails: readonly string[]): Promise<void> {
     const persons = await this.db.models.Person.findAll({
       where: { email: [...new Set(emails)] },
+      attributes: ['id', 'email', 'vorname', 'nachname'],
+      raw: true,
       transaction: this.transaction,
     });
     for (const person of persons) {
@@ -384,19 +416,21 @@ class PersonDirectory {
     }
   }
 
-  async findOrCreate(app: KfwApplication): Promise<Person> {
+  async findOrCreate(app: KfwApplication): Promise<KnownPerson> {
     const [person] = await this.resolveAll([app]);
     return person!;
   }
 
   /** The person of each application; unknown people are created together in one insert. */
-  async resolveAll(apps: readonly KfwApplication[]): Promise<Person[]> {
+  async resolveAll(apps: readonly KfwApplication[]): Promise<KnownPerson[]> {
     const keys = apps.map((app) => personKey(app.email, app.vorname, app.nachname));
     const missing = new Map<string, KfwApplication>();
     keys.forEach((key, index) => {
       if (!this.byKey.has(key) && !missing.has(key)) missing.set(key, apps[index]!);
     });
-    const created = await this.db.models.Person.bulkCreate(
+    const created = await insertRows(
+      this.db,
+      this.db.models.Person,
       [...missing.values()].map((app) => ({
         anrede: app.anrede,
         vorname: app.vorname,
@@ -404,7 +438,7 @@ class PersonDirectory {
         email: app.email,
         telefon: app.telefon,
       })),
-      { transaction: this.transaction },
+      this.transaction,
     );
     [...missing.keys()].forEach((key, index) => this.byKey.set(key, created[index]!));
     return keys.map((key) => this.byKey.get(key)!);

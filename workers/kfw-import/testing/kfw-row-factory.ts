@@ -40,11 +40,11 @@ export function validKfwRow(faker: Faker, index: number, overrides: FixtureRow =
     telefon: '030 1234567',
     strasse: faker.location.street(),
     hausnummer: String(faker.number.int({ min: 1, max: 200 })),
-    plz: faker.location.zipCode('#####'),
+    plz: plz(faker),
     ort: faker.location.city(),
     standortStrasse: faker.location.street(),
     standortHausnummer: String(faker.number.int({ min: 1, max: 200 })),
-    standortPlz: faker.location.zipCode('#####'),
+    standortPlz: plz(faker),
     standortOrt: faker.location.city(),
     bundesland: 'Berlin',
     anzahlLadepunkte: punkte,
@@ -53,4 +53,9 @@ export function validKfwRow(faker: Faker, index: number, overrides: FixtureRow =
     deMinimis: 'ja',
     ...overrides,
   };
+}
+
+/** A five-digit postcode that exists in form (01001 to 99998; Faker's own may start 00). */
+function plz(faker: Faker): string {
+  return String(faker.number.int({ min: 1001, max: 99998 })).padStart(5, '0');
 }

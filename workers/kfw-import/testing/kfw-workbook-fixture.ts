@@ -25,7 +25,8 @@ export interface KfwWorkbookFixture {
   readonly omitColumns?: readonly KfwColumnKey[];
   /** Extra columns KfW might add, appended after the known ones. */
   readonly extraHeaders?: readonly string[];
-  readonly rows: readonly FixtureRow[];
+  /** The applications; any iterable, so a generator can stream 100,000 rows without an array. */
+  readonly rows: Iterable<FixtureRow>;
   /** @default true: strings go to sharedStrings.xml; false writes inline strings. */
   readonly sharedStrings?: boolean;
   /** Additional sheets written before the KfW sheet. */

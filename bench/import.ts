@@ -1,0 +1,191 @@
+/**
+ * `npm run bench -- import [rows]`: the KfW import on a generated file (default 100,000 rows),
+ * measured against its own floor in the same run: the raw exceljs streaming parse of the same
+ * file (public `WorkbookReader`, shared strings and styles cached, rows only counted) and the
+ * full import (zip checks, parse, validate, upsert on a fresh SQLite database). Each phase runs
+ * in its own child process so its peak RSS is its own. Writes `bench/results/import.json`.
+ *
+ * Starting a `foerderfall` process per new case is not part of this figure: it goes through the
+ * engine's gateway and is measured beside it once the gateway exists.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const RESULTS = fileURLToPath(new URL('./results/import.json', import.meta.url));
+
+/** One measured phase, as a child process reports it. */
+interface PhaseResult {
+  readonly rows: number;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly detail?: unknown;
+}
+
+/** What `bench/results/import.json` holds. */
+export interface ImportBenchResult {
+  readonly rows: number;
+  readonly parseRowsPerSecond: number;
+  readonly importRowsPerSecond: number;
+  /** importRowsPerSecond / parseRowsPerSecond (target >= 0.5). */
+  readonly ratio: number;
+  /** Peak RSS of the import process (target <= 300 MB). */
+  readonly peakRssMb: number;
+  readonly parsePeakRssMb: number;
+  readonly summary: unknown;
+  readonly machine: string;
+  readonly node: string;
+}
+
+/** Runs the benchmark; `args[0]` is the number of rows (default 100,000). */
+export async function run(args: readonly string[] = []): Promise<ImportBenchResult> {
+  const rows = Number(args[0] ?? 100_000);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`rows must be a positive integer, got ${args[0]}`);
+  const dir = await mkdtemp(join(tmpdir(), 'now-bench-import-'));
+  try {
+    const file = join(dir, 'antraege.xlsx');
+    console.log(`generating ${rows.toLocaleString('en')} rows ...`);
+    await phase(['generate', file, String(rows)]);
+    const parse = await phase(['parse', file]);
+    const imported = await phase(['import', file, join(dir, 'bench.sqlite')]);
+    const parseRate = parse.rows / parse.seconds;
+    const importRate = imported.rows / imported.seconds;
+    const result: ImportBenchResult = {
+      rows: imported.rows,
+      parseRowsPerSecond: Math.round(parseRate),
+      importRowsPerSecond: Math.round(importRate),
+      ratio: Number((importRate / parseRate).toFixed(3)),
+      peakRssMb: imported.peakRssMb,
+      parsePeakRssMb: parse.peakRssMb,
+      summary: imported.detail,
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+      node: process.version,
+    };
+    console.table({
+      'exceljs streaming parse': {
+        rows: parse.rows,
+        seconds: parse.seconds,
+        'rows/s': result.parseRowsPerSecond,
+        'peak RSS MB': parse.peakRssMb,
+      },
+      'full import (SQLite)': {
+        rows: imported.rows,
+        seconds: imported.seconds,
+        'rows/s': result.importRowsPerSecond,
+        'peak RSS MB': imported.peakRssMb,
+      },
+    });
+    console.log(
+      `ratio import/parse: ${result.ratio} (target >= 0.5); peak RSS of the import: ${result.peakRssMb} MB (target <= 300)`,
+    );
+    await mkdir(join(RESULTS, '..'), { recursive: true });
+    await writeFile(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one phase of this file in a child process and returns what it printed last. */
+function phase(args: readonly string[]): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--phase', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0)
+        return reject(new Error(`bench phase ${args[0]} exited with ${code}: ${out}`));
+      resolve(JSON.parse(last) as PhaseResult);
+    });
+  });
+}
+
+/** Samples RSS every 20 ms (RSS is what the operating system sees, heap and native buffers). */
+function rssSampler(): () => number {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+  };
+}
+
+async function generate(file: string, rows: number): Promise<PhaseResult> {
+  const { germanFaker, validKfwRow } =
+    await import('../workers/kfw-import/testing/kfw-row-factory.js');
+  const { writeKfwWorkbook } =
+    await import('../workers/kfw-import/testing/kfw-workbook-fixture.js');
+  const faker = germanFaker(2026);
+  function* applications() {
+    for (let index = 0; index < rows; index += 1) yield validKfwRow(faker, index);
+  }
+  const started = performance.now();
+  await writeKfwWorkbook(file, { preamble: [['KfW-Übergabe (Benchmark)']], rows: applications() });
+  return { rows, seconds: (performance.now() - started) / 1000, peakRssMb: 0 };
+}
+
+async function parse(file: string): Promise<PhaseResult> {
+  const ExcelJS = (await import('exceljs')).default;
+  const peak = rssSampler();
+  const started = performance.now();
+  let rows = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const _row of sheet) rows += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // The preamble and header rows are not applications.
+  return { rows: rows - 2, seconds: round(seconds), peakRssMb: peak() };
+}
+
+async function importPhase(file: string, database: string): Promise<PhaseResult> {
+  const { openDatabase, migrateUp } = await import('../domain/index.js');
+  const { importKfwFile } = await import('../workers/kfw-import/import-file.js');
+  const db = await openDatabase(`sqlite://${database}`);
+  await migrateUp(db);
+  const peak = rssSampler();
+  const started = performance.now();
+  const outcome = await importKfwFile(db, file);
+  const seconds = (performance.now() - started) / 1000;
+  await db.close();
+  if (outcome.kind !== 'imported') throw new Error(`the import did not run: ${outcome.kind}`);
+  const { summary } = outcome;
+  const rows = summary.new + summary.updated + summary.unchanged + summary.rejected;
+  return { rows, seconds: round(seconds), peakRssMb: peak(), detail: summary };
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 100) / 100;
+}
+
+// Child process entry: `node --import tsx bench/import.ts --phase <name> ...`.
+if (
+  process.argv[1] &&
+  pathToFileURL(process.argv[1]).href === import.meta.url &&
+  process.argv[2] === '--phase'
+) {
+  const [name, ...rest] = process.argv.slice(3);
+  const phases: Record<string, (...a: string[]) => Promise<PhaseResult>> = {
+    generate: (file, rows) => generate(file!, Number(rows)),
+    parse: (file) => parse(file!),
+    import: (file, database) => importPhase(file!, database!),
+  };
+  const chosen = phases[name ?? ''];
+  if (!chosen) throw new Error(`unknown phase ${name}`);
+  const result = await chosen(...rest);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -258,6 +258,14 @@ export class Engine {
     return () => this.events.off(`jobs:${type}`, listener);
   }
 
+  /**
+   * Calls `listener` with the records of every committed batch, in order, before the commands
+   * of the batch are answered (for exporters, metrics and history views).
+   */
+  onRecords(listener: (records: readonly EngineRecord[]) => void): () => void {
+    return this.loop.onCommit(listener);
+  }
+
   /** Calls `listener` with the job type whenever jobs of any type may have become activatable. */
   onJobsActivatable(listener: (type: string) => void): () => void {
     this.events.on('jobs', listener);

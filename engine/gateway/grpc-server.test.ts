@@ -88,7 +88,7 @@ describe('gRPC gateway', () => {
   });
 
   it('pushes jobs to the streams of a type in turn, so several workers share the work', async () => {
-    // given two workers streaming 'notify' jobs
+    // given two instances of a worker streaming 'notify' jobs
     const { port, gateway, engine } = await startGateway();
     const client = rawClient(port);
     cleanups.push(() => client.close());
@@ -96,7 +96,7 @@ describe('gRPC gateway', () => {
     for (const i of [0, 1]) {
       const stream = client['StreamActivatedJobs']!({
         type: 'notify',
-        worker: `w${i}`,
+        worker: 'notify-service',
         timeout: '60000',
       }) as NodeJS.EventEmitter & {
         cancel(): void;

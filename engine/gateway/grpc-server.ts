@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
 import type { EngineFigures, GatewayEngine } from './gateway-engine.js';
 import { GatewayMetrics } from './gateway-metrics.js';
@@ -74,6 +75,8 @@ export class GrpcGateway {
       throw new GatewayConfigError('ALREADY_STARTED', 'The gateway is already started');
     const { engine } = this.#options;
     this.#closing = new AbortController();
+    // Every waiting create-with-result listens for the shutdown.
+    setMaxListeners(0, this.#closing.signal);
     const logger = this.#options.logger;
     const dispatcher = new JobDispatcher(engine, {
       jobsActivated: (type, count, latencyMs) => this.metrics.jobsActivated(type, count, latencyMs),

@@ -8,6 +8,9 @@ export interface DispatchObserver {
   activationFailed?(type: string, error: unknown): void;
 }
 
+/** Most jobs one activation hands to each stream of a group (the SDK's default batch). */
+const STREAM_BATCH = 32;
+
 /** A push stream of one worker (StreamActivatedJobs). */
 export interface JobStream {
   /** Stops pushing to this stream. */
@@ -31,6 +34,8 @@ interface TypeQueue {
   streams: OpenStream[];
   /** Round-robin position among the streams, so several streams of a type share the work. */
   next: number;
+  /** Which group of alike streams goes first in the next round. */
+  turn: number;
   /** Bumped on every announcement; a poll that saw nothing retries if it moved meanwhile. */
   generation: number;
   /** When jobs of the type were first announced and not yet all handed out (for the latency metric). */
@@ -143,6 +148,7 @@ export class JobDispatcher {
         polls: [],
         streams: [],
         next: 0,
+        turn: 0,
         generation: 0,
         announcedAt: null,
         draining: false,
@@ -176,12 +182,7 @@ export class JobDispatcher {
       do {
         queue.drainAgain = false;
         while (!this.#closed && queue.streams.length > 0) {
-          const stream = queue.streams[queue.next % queue.streams.length]!;
-          queue.next = (queue.next + 1) % Math.max(queue.streams.length, 1);
-          const [job] = await this.#engine.activateJobs(stream.input);
-          if (!job) break;
-          this.#delivered(queue, type, 1);
-          stream.push(job);
+          if ((await this.#pushToStreams(type, queue)) === 0) break;
         }
         while (!this.#closed && queue.polls.length > 0) {
           const poll = queue.polls[0]!;
@@ -197,6 +198,37 @@ export class JobDispatcher {
     } finally {
       queue.draining = false;
     }
+  }
+
+  /**
+   * One round over the streams of a type: streams that ask alike (worker, time-out, variables)
+   * share one activation of up to STREAM_BATCH jobs per stream, dealt out round-robin. One
+   * activation per group, not per job, keeps the engine's commits (and fsyncs) few under load.
+   */
+  async #pushToStreams(type: string, queue: TypeQueue): Promise<number> {
+    const groups = new Map<string, OpenStream[]>();
+    for (const stream of queue.streams) {
+      const { worker, timeout, fetchVariable } = stream.input;
+      const key = JSON.stringify([worker, timeout, fetchVariable]);
+      groups.set(key, [...(groups.get(key) ?? []), stream]);
+    }
+    // Groups take turns going first, so differently configured streams share the work too.
+    const ordered = [...groups.values()];
+    const first = queue.turn++ % ordered.length;
+    let pushed = 0;
+    for (const group of [...ordered.slice(first), ...ordered.slice(0, first)]) {
+      const jobs = await this.#engine.activateJobs({
+        ...group[0]!.input,
+        maxJobsToActivate: STREAM_BATCH * group.length,
+      });
+      if (jobs.length === 0) continue;
+      this.#delivered(queue, type, jobs.length);
+      for (const job of jobs) {
+        group[queue.next++ % group.length]!.push(job);
+      }
+      pushed += jobs.length;
+    }
+    return pushed;
   }
 
   #delivered(queue: TypeQueue, type: string, count: number): void {

@@ -1,0 +1,146 @@
+/**
+ * The `kfw-import` job: validated input variables in, exactly one outcome out (complete, fail
+ * with or without retries). A plain function of (variables, deps), so the `@camunda8/sdk`
+ * worker is a thin adapter that maps the outcome onto `job.complete` / `job.fail`.
+ *
+ * Idempotent: a job delivered twice finds the file's run by its hash and completes with the
+ * same variables; the process start per new case goes through `startCaseProcess`, which must
+ * itself be idempotent (it records the instance key on the case and starts nothing twice).
+ *
+ * @example
+ *   const outcome = await handleKfwImportJob(job.variables, deps);
+ *   if (outcome.kind === 'complete') return job.complete(outcome.variables);
+ *   return job.fail({ errorMessage: outcome.message, retries: outcome.retries, retryBackOff: outcome.retryBackOffMs });
+ */
+import { z } from 'zod';
+import { JOB_TYPES, VARIABLES } from '../../domain/contract.js';
+import type { ImportKfwFileOptions, ImportOutcome, ImportSummary } from './import-file.js';
+
+/** The job type this handler serves. */
+export const KFW_IMPORT_JOB_TYPE = JOB_TYPES.kfwImport;
+
+/** Input variables: the storage key of the delivered file (e.g. `kfw-inbox/antraege.xlsx`). */
+export const kfwImportInput = z.object({
+  [VARIABLES.fileKey]: z
+    .string({ error: 'fileKey fehlt oder ist kein Text' })
+    .min(1, 'fileKey ist leer')
+    .max(512, 'fileKey ist länger als 512 Zeichen')
+    .refine((key) => !key.startsWith('/') && !key.split('/').includes('..'), {
+      message: 'fileKey muss ein relativer Speicherschlüssel ohne „..“ sein',
+    }),
+});
+
+/** What the handler needs from the platform. */
+export interface KfwImportDeps {
+  /** Makes a stored file available as a local path until `release()`. */
+  openStoredFile(fileKey: string): Promise<{ path: string; release(): Promise<void> }>;
+  /** The import service bound to the domain database (`importKfwFile(db, ...)`). */
+  importFile(path: string, options: ImportKfwFileOptions): Promise<ImportOutcome>;
+  /** Starts the `foerderfall` process of a new case; must start nothing twice. */
+  startCaseProcess?(caseId: string): Promise<void>;
+  /** @default 30,000 ms before a retry after a transient failure */
+  readonly retryBackOffMs?: number;
+}
+
+/** The job's outcome; exactly one per job. */
+export type KfwImportJobOutcome =
+  | {
+      readonly kind: 'complete';
+      /** Ids and counts only, as the contract requires. */
+      readonly variables: { importRunId: string; rejectedCount: number };
+      readonly summary: ImportSummary;
+      readonly newCaseIds: readonly string[];
+      readonly alreadyImported: boolean;
+    }
+  | {
+      readonly kind: 'fail';
+      /** For an operator: what is wrong and what to do. */
+      readonly message: string;
+      /** Retries left after this failure: 0 raises an incident. */
+      readonly retries: number;
+      readonly retryBackOffMs: number;
+      readonly code: string;
+    };
+
+/** A job as the handler sees it: its variables and the retries it has left. */
+export interface KfwImportJob {
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly retries: number;
+}
+
+/** Handles one `kfw-import` job. Never throws. */
+export async function handleKfwImportJob(
+  job: KfwImportJob,
+  deps: KfwImportDeps,
+): Promise<KfwImportJobOutcome> {
+  const backOff = deps.retryBackOffMs ?? 30_000;
+  const input = kfwImportInput.safeParse(job.variables);
+  if (!input.success) {
+    const problems = input.error.issues.map((issue) => issue.message).join('; ');
+    return failure(
+      'KFW_IMPORT_INPUT_INVALID',
+      `Ungültige Eingabe des Jobs kfw-import: ${problems}`,
+      0,
+      backOff,
+    );
+  }
+  const fileKey = input.data.fileKey;
+
+  let outcome: ImportOutcome;
+  try {
+    const file = await deps.openStoredFile(fileKey);
+    try {
+      outcome = await deps.importFile(file.path, {
+        fileName: fileKey.split('/').pop() ?? fileKey,
+        storageKey: fileKey,
+      });
+    } finally {
+      await file.release();
+    }
+  } catch (error) {
+    return transient(`Import von ${fileKey} abgebrochen: ${messageOf(error)}`, job, backOff);
+  }
+
+  if (outcome.kind === 'rejected') {
+    // The file itself is unusable: retrying cannot help, an operator must act (incident).
+    return failure(
+      outcome.error.code,
+      `Datei ${fileKey} abgelehnt, nichts gespeichert: ${outcome.error.message}`,
+      0,
+      backOff,
+    );
+  }
+  try {
+    for (const caseId of outcome.newCaseIds) await deps.startCaseProcess?.(caseId);
+  } catch (error) {
+    return transient(
+      `Prozessstart für neue Förderfälle aus ${fileKey} fehlgeschlagen: ${messageOf(error)}`,
+      job,
+      backOff,
+    );
+  }
+  return {
+    kind: 'complete',
+    variables: { importRunId: outcome.importRunId, rejectedCount: outcome.summary.rejected },
+    summary: outcome.summary,
+    newCaseIds: outcome.newCaseIds,
+    alreadyImported: outcome.kind === 'already-imported',
+  };
+}
+
+function transient(message: string, job: KfwImportJob, backOff: number): KfwImportJobOutcome {
+  return failure('KFW_IMPORT_TRANSIENT', message, Math.max(0, job.retries - 1), backOff);
+}
+
+function failure(
+  code: string,
+  message: string,
+  retries: number,
+  retryBackOffMs: number,
+): KfwImportJobOutcome {
+  return { kind: 'fail', code, message, retries, retryBackOffMs };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

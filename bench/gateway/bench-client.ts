@@ -38,7 +38,11 @@ async function worker(mode: string): Promise<void> {
       tenantIds: ['<default>'],
       taskHandler: handler as never,
     });
-    close = () => stream.close();
+    close = () => {
+      // The SDK prints the 'Cancelled on client' status of its own stream when it closes it.
+      console.error = () => undefined;
+      stream.close();
+    };
   } else {
     // The SDK's polling worker; pollInterval is the pause between two long polls (SDK default 300 ms).
     const polling = zeebe.createWorker({

@@ -247,4 +247,39 @@ describe('the gateway with @camunda8/sdk', () => {
     await env.zeebe.completeJob({ jobKey: task!.key, variables: { decision: 'approve' } });
     await instanceReaches(processInstanceKey, 'COMPLETED');
   });
+
+  it('sets variables on an instance that the next job sees', async () => {
+    // given an instance waiting at its service task
+    await deploy('check-documents.bpmn');
+    const { processInstanceKey } = await env.zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: { caseId: 'c-1' } });
+    // when variables are set on the instance's scope
+    await env.zeebe.setVariables({ elementInstanceKey: processInstanceKey, variables: { periodId: 'p-2026' }, local: false });
+    // then the job carries them
+    const [job] = await activateNow('check-documents');
+    expect(job?.variables).toEqual({ caseId: 'c-1', periodId: 'p-2026' });
+  });
+
+  it('gives a job back to waiting workers when its shortened time-out runs out', async () => {
+    // given a job held by a worker for a minute, and another worker waiting
+    await deploy('check-documents.bpmn');
+    await env.zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: {} });
+    const [job] = await activateNow('check-documents');
+    const poll = env.zeebe.activateJobs({ type: 'check-documents', worker: 'w2', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 30_000 });
+    await vi.waitFor(() => expect(env.gateway.workersWaiting('check-documents').polls).toBe(1));
+    // when its time-out is cut to one second and that second passes
+    await env.zeebe.updateJobTimeout({ jobKey: job!.key, timeout: 1000 });
+    await env.advance(1000);
+    // then the waiting worker gets the job
+    const [again] = await poll;
+    expect(again).toMatchObject({ key: job!.key, worker: 'w2' });
+  });
+
+  it('refuses a second message with the same id with ALREADY_EXISTS', async () => {
+    // given a buffered message with an id
+    const message = { name: 'applicant-registered', correlationKey: 'c-1', messageId: 'registration-c-1', timeToLive: 60_000, variables: {} };
+    await env.zeebe.publishMessage(message);
+    // when it is published again
+    // then the duplicate is refused, not retried
+    await expect(env.zeebe.publishMessage(message)).rejects.toMatchObject({ code: status.ALREADY_EXISTS });
+  });
 });

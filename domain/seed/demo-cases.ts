@@ -3,22 +3,21 @@
  * locations, charging-column groups and points. Pure: the same Faker state gives the same rows.
  */
 import type { Faker } from '@faker-js/faker';
-import type { CreationAttributes, Model } from 'sequelize';
-import type { Betreiber } from '../models/betreiber.js';
 import type { Foerderfall, FoerderfallStatus } from '../models/foerderfall.js';
 import type { Ladepunkt } from '../models/ladepunkt.js';
 import type { Ladesaeulengruppe } from '../models/ladesaeulengruppe.js';
 import type { Person } from '../models/person.js';
 import type { PersonFoerderfall } from '../models/person-foerderfall.js';
-import type { Standort, StandortTyp } from '../models/standort.js';
-import type { Empfaengertyp, Zuwendungsempfaenger } from '../models/zuwendungsempfaenger.js';
+import type { Standort } from '../models/standort.js';
+import type { Zuwendungsempfaenger } from '../models/zuwendungsempfaenger.js';
+import type { Betreiber } from '../models/betreiber.js';
 import { programmIds } from '../migrations/m0005-insert-programmes.js';
 import { backends, businessColumns, publicColumns, wallboxes } from './demo-hardware.js';
-import { demoPlaces, type DemoPlace } from './demo-places.js';
+import { generateStandort } from './demo-locations.js';
+import { generateOperators, generateRecipient, recipientType } from './demo-parties.js';
+import type { DemoPlace } from './demo-places.js';
+import type { ProgrammCode, Row } from './demo-row.js';
 import { addDays, addYears, demoReferenceDate, isoDate } from './demo-random.js';
-
-type Row<M extends Model> = CreationAttributes<M> & { id: string };
-type ProgrammCode = keyof typeof programmIds;
 
 /** Sizes of the demo data set; the defaults of DOMAIN.md for 200 cases. */
 export interface DemoSizes {
@@ -378,187 +377,4 @@ function link(
   rolle: Row<PersonFoerderfall>['rolle'],
 ): Row<PersonFoerderfall> {
   return { id: faker.string.uuid(), personId, foerderfallId, rolle };
-}
-
-function recipientType(faker: Faker, programm: ProgrammCode): Empfaengertyp {
-  switch (programm) {
-    case 'KFW_440':
-      return faker.helpers.weightedArrayElement([
-        { weight: 9, value: 'NATUERLICHE_PERSON' as const },
-        { weight: 1, value: 'WEG' as const },
-      ]);
-    case 'KFW_439':
-      return 'KOMMUNE';
-    case 'LIS_VOR_ORT':
-      return faker.helpers.arrayElement(['UNTERNEHMEN', 'KOMMUNE'] as const);
-    default:
-      return faker.helpers.weightedArrayElement([
-        { weight: 6, value: 'UNTERNEHMEN' as const },
-        { weight: 3, value: 'EINZELUNTERNEHMEN' as const },
-        { weight: 1, value: 'GEMEINNUETZIG' as const },
-      ]);
-  }
-}
-
-/** A postcode near the town's first one, as text with its leading zero. */
-function plzNear(faker: Faker, place: DemoPlace): string {
-  return String(place.plz + faker.number.int({ min: 0, max: 30 })).padStart(5, '0');
-}
-
-function generateRecipient(
-  faker: Faker,
-  typ: Empfaengertyp,
-  person: (vorname?: string, nachname?: string) => Row<Person>,
-): { row: Row<Zuwendungsempfaenger>; place: DemoPlace; person?: Row<Person> } {
-  const place = faker.helpers.arrayElement(demoPlaces);
-  const strasse = faker.location.street();
-  const hausnummer = faker.location.buildingNumber();
-  const owner = typ === 'NATUERLICHE_PERSON' || typ === 'EINZELUNTERNEHMEN' ? person() : undefined;
-  const company = typ === 'UNTERNEHMEN' || typ === 'EINZELUNTERNEHMEN' || typ === 'GEMEINNUETZIG';
-  const names: Record<Empfaengertyp, () => string> = {
-    NATUERLICHE_PERSON: () => `${owner?.vorname} ${owner?.nachname}`,
-    EINZELUNTERNEHMEN: () => `${faker.person.jobArea()} ${owner?.nachname} e.K.`,
-    UNTERNEHMEN: () => faker.company.name(),
-    KOMMUNE: () => `${faker.helpers.arrayElement(['Stadt', 'Gemeinde', 'Landkreis'])} ${place.ort}`,
-    WEG: () => `WEG ${strasse} ${hausnummer}`,
-    GEMEINNUETZIG: () =>
-      `${faker.helpers.arrayElement(['Sportverein', 'Förderverein', 'Kulturverein'])} ${place.ort} e.V.`,
-  };
-  const rechtsform: Record<Empfaengertyp, string | null> = {
-    NATUERLICHE_PERSON: null,
-    EINZELUNTERNEHMEN: 'e.K.',
-    UNTERNEHMEN: faker.helpers.arrayElement([
-      'GmbH',
-      'GmbH & Co. KG',
-      'AG',
-      'UG (haftungsbeschränkt)',
-    ]),
-    KOMMUNE: 'Körperschaft des öffentlichen Rechts',
-    WEG: 'Wohnungseigentümergemeinschaft',
-    GEMEINNUETZIG: 'e.V.',
-  };
-  const register = { EINZELUNTERNEHMEN: 'HRA', UNTERNEHMEN: 'HRB', GEMEINNUETZIG: 'VR' } as const;
-  const prefix = register[typ as keyof typeof register];
-  const row: Row<Zuwendungsempfaenger> = {
-    id: faker.string.uuid(),
-    typ,
-    name: names[typ](),
-    rechtsform: rechtsform[typ],
-    registernummer: prefix ? `${prefix} ${faker.number.int({ min: 1000, max: 250_000 })}` : null,
-    strasse,
-    hausnummer,
-    plz: plzNear(faker, place),
-    ort: place.ort,
-    bundesland: place.bundesland,
-    ags: place.ags,
-    wzCode: company
-      ? faker.helpers.arrayElement([
-          '49.41',
-          '47.30',
-          '45.20',
-          '55.10',
-          '68.20',
-          '41.20',
-          '35.14',
-          '46.90',
-          '86.10',
-          '10.71',
-        ])
-      : null,
-    kmu: company ? faker.datatype.boolean(0.8) : null,
-    flottengroesse: company || typ === 'KOMMUNE' ? faker.number.int({ min: 0, max: 120 }) : null,
-  };
-  return owner && typ === 'NATUERLICHE_PERSON' ? { row, place, person: owner } : { row, place };
-}
-
-function generateStandort(
-  faker: Faker,
-  programm: ProgrammCode,
-  home: DemoPlace,
-  foerderfallId: string,
-  atRecipient: Row<Zuwendungsempfaenger> | undefined,
-): Row<Standort> {
-  const typ: StandortTyp =
-    programm === 'KFW_440'
-      ? atRecipient?.typ === 'WEG'
-        ? 'MEHRFAMILIENHAUS'
-        : 'EIGENHEIM'
-      : programm === 'LIS_VOR_ORT'
-        ? faker.helpers.arrayElement([
-            'KUNDENPARKPLATZ',
-            'OEFFENTLICHER_STRASSENRAUM',
-            'PARKHAUS',
-          ] as const)
-        : faker.helpers.arrayElement([
-            'FIRMENGELAENDE',
-            'FIRMENGELAENDE',
-            'MEHRFAMILIENHAUS',
-            'SONSTIGES',
-          ] as const);
-  const place =
-    atRecipient || faker.number.float() < 0.7 ? home : faker.helpers.arrayElement(demoPlaces);
-  const sameAddress = atRecipient !== undefined && programm === 'KFW_440';
-  const pv = faker.datatype.boolean(0.4);
-  const speicher = pv && faker.datatype.boolean(0.35);
-  return {
-    id: faker.string.uuid(),
-    foerderfallId,
-    betreiberId: null,
-    bezeichnung:
-      programm === 'KFW_440'
-        ? 'Wohnhaus'
-        : `${faker.helpers.arrayElement(['Betriebshof', 'Parkplatz', 'Standort', 'Depot'])} ${faker.location.street()}`,
-    strasse: sameAddress ? atRecipient.strasse : faker.location.street(),
-    hausnummer: sameAddress ? atRecipient.hausnummer : faker.location.buildingNumber(),
-    plz: sameAddress ? atRecipient.plz : plzNear(faker, place),
-    ort: place.ort,
-    bundesland: place.bundesland,
-    ags: place.ags,
-    breitengrad: (place.lat + faker.number.float({ min: -0.04, max: 0.04 })).toFixed(6),
-    laengengrad: (place.lon + faker.number.float({ min: -0.06, max: 0.06 })).toFixed(6),
-    zugang: programm === 'LIS_VOR_ORT' ? 'OEFFENTLICH' : 'NICHT_OEFFENTLICH',
-    standortTyp: typ,
-    privaterWohnsitz: typ === 'EIGENHEIM',
-    netzanschlussKw: (programm === 'KFW_440'
-      ? faker.number.int({ min: 30, max: 44 })
-      : faker.number.int({ min: 50, max: 630 })
-    ).toFixed(2),
-    pvAnlage: pv,
-    pvLeistungKwp: pv
-      ? faker.number.int({ min: 5, max: programm === 'KFW_440' ? 15 : 250 }).toFixed(2)
-      : null,
-    speicher,
-    speicherKwh: speicher
-      ? faker.number.int({ min: 5, max: programm === 'KFW_440' ? 15 : 500 }).toFixed(2)
-      : null,
-    lastmanagement: faker.datatype.boolean(programm === 'KFW_440' ? 0.2 : 0.6),
-    stromherkunft: pv
-      ? faker.helpers.arrayElement(['EIGENERZEUGUNG', 'OEKOSTROM_UND_EIGENERZEUGUNG'] as const)
-      : 'OEKOSTROMVERTRAG',
-  };
-}
-
-function generateOperators(faker: Faker, n: number): { code: string; row: Row<Betreiber> }[] {
-  const codes = new Set<string>();
-  return Array.from({ length: n }, () => {
-    let code = '';
-    do code = `DE*${faker.string.alpha({ length: 3, casing: 'upper' })}`;
-    while (codes.has(code));
-    codes.add(code);
-    const place = faker.helpers.arrayElement(demoPlaces);
-    return {
-      code,
-      row: {
-        id: faker.string.uuid(),
-        name: `${faker.company.name()} Ladeinfrastruktur`,
-        evseOperatorId: code,
-        strasse: faker.location.street(),
-        hausnummer: faker.location.buildingNumber(),
-        plz: plzNear(faker, place),
-        ort: place.ort,
-        email: faker.internet.exampleEmail().toLowerCase(),
-        telefon: faker.phone.number(),
-      },
-    };
-  });
 }

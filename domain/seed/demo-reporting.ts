@@ -4,7 +4,6 @@
  * overlap, end after they start and never exceed the point's power (kWh <= kW x h).
  */
 import type { Faker } from '@faker-js/faker';
-import type { CreationAttributes, Model } from 'sequelize';
 import type { AuditEvent } from '../models/audit-event.js';
 import type { Berichtszeitraum, BerichtszeitraumStatus } from '../models/berichtszeitraum.js';
 import type { Dokument } from '../models/dokument.js';
@@ -14,7 +13,7 @@ import type { Upload } from '../models/upload.js';
 import type { DemoCase } from './demo-cases.js';
 import { addDays, addYears, demoReferenceDate, isoDate } from './demo-random.js';
 
-type Row<M extends Model> = CreationAttributes<M> & { id: string };
+import type { Row } from './demo-row.js';
 
 export interface DemoReportingRows {
   berichtszeitraum: Row<Berichtszeitraum>[];

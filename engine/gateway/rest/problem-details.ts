@@ -11,6 +11,7 @@ export type RestProblemCode =
   | 'CLOCK_NOT_CONTROLLED'
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
+  | 'DEADLINE_EXCEEDED'
   | 'INTERNAL';
 
 const STATUS: Record<RestProblemCode, number> = {
@@ -23,6 +24,7 @@ const STATUS: Record<RestProblemCode, number> = {
   CLOCK_NOT_CONTROLLED: 403,
   PAYLOAD_TOO_LARGE: 413,
   METHOD_NOT_ALLOWED: 405,
+  DEADLINE_EXCEEDED: 504,
   INTERNAL: 500,
 };
 

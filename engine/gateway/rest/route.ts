@@ -9,6 +9,8 @@ export interface RestContext {
   readonly names: ModelNameCache;
   /** Present only when the controlled clock is enabled. */
   readonly clock: ClockControl | undefined;
+  /** Where the API listens (known once it is bound), for the topology. */
+  readonly address: { host: string; port: number };
 }
 
 /** A request as an endpoint sees it: path parameters, the parsed body, the query string. */

@@ -113,6 +113,25 @@ describe('the dump loads into MariaDB', () => {
     }
   });
 
+  it('publishes every quasi-identifier combination at least k times (or suppressed)', async () => {
+    for (const [i, snapshot] of snapshots.entries()) {
+      const k = snapshot.manifest.kAnonymity.k;
+      const small: string[] = [];
+      for (const table of snapshot.manifest.tables.filter((t) => t.kAnonymity)) {
+        // given the table's quasi-identifiers as the manifest names them
+        const columns = table.kAnonymity!.quasiIdentifiers.map((q) => `\`${q.column}\``);
+        // when the loaded rows are grouped by them
+        const [groups] = await loaded[i]!.connection.query<RowDataPacket[]>(
+          `SELECT COUNT(*) AS n FROM \`${table.table}\` GROUP BY ${columns.join(', ')}
+           HAVING n < ${k} AND NOT (${columns.map((c) => `${c} IS NULL`).join(' AND ')})`,
+        );
+        // then no group with any published value is smaller than k
+        if (groups.length > 0) small.push(`${table.table}: ${groups.length} groups below k`);
+      }
+      expect(small).toEqual([]);
+    }
+  });
+
   it('brings back quotes, backslashes, NUL, newlines, CTRL-Z and emoji unchanged', async () => {
     const [rows] = await loaded[0]!.connection.query<RowDataPacket[]>(
       'SELECT code, name FROM programm',

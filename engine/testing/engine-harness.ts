@@ -18,8 +18,7 @@ export interface Harness {
   /** State of a process instance. */
   instanceState(processInstanceKey: string): string;
   /** Active incidents of a process instance. */
-  incidents(processInstanceKey: string): {
-    incidentKey: string;
+  incidents(processInstanceKey: string): ReturnType<Engine['search']['incidents']>['items'];
     errorType: string;
     errorMessage: string;
     elementId: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSnapshotJob, readManifest } from './handler.js';
 import type { ObjectStore } from './object-store.js';

@@ -19,12 +19,14 @@ export interface JobStream {
 
 interface PendingPoll {
   input: ActivateJobsInput;
-  settle(jobs: ActivatedJob[]): void;
+  /** Answers the poll; false when it was answered already (timed out, aborted, closed). */
+  settle(jobs: ActivatedJob[]): boolean;
 }
 
 interface OpenStream {
   input: ActivateJobsInput;
-  push(job: ActivatedJob): void;
+  /** Sends a job; false when the stream can no longer take it. */
+  push(job: ActivatedJob): boolean;
 }
 
 /** Per job type: who waits for its jobs. */
@@ -90,18 +92,22 @@ export class JobDispatcher {
       if (queue.generation === seen) break;
     }
     return new Promise<ActivatedJob[]>((resolve) => {
+      let settled = false;
       const poll: PendingPoll = {
         input,
         settle: (jobs) => {
+          if (settled) return false;
+          settled = true;
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
           const index = queue.polls.indexOf(poll);
           if (index >= 0) queue.polls.splice(index, 1);
           resolve(jobs);
+          return true;
         },
       };
-      const onAbort = (): void => poll.settle([]);
-      const timer = setTimeout(() => poll.settle([]), waitMs);
+      const onAbort = (): void => void poll.settle([]);
+      const timer = setTimeout(() => void poll.settle([]), waitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.polls.push(poll);
     });
@@ -110,7 +116,7 @@ export class JobDispatcher {
   /** Opens a push stream: every job of the type that becomes activatable may be pushed to it. */
   openStream(
     input: Omit<ActivateJobsInput, 'maxJobsToActivate'>,
-    push: (job: ActivatedJob) => void,
+    push: (job: ActivatedJob) => boolean,
   ): JobStream {
     const queue = this.#queue(input.type);
     const stream: OpenStream = { input: { ...input, maxJobsToActivate: 1 }, push };
@@ -125,6 +131,27 @@ export class JobDispatcher {
     };
   }
 
+  /**
+   * Makes jobs activatable again that were activated for a worker who is gone (its request
+   * ended while the activation ran): failed with their retries unchanged and no back-off, as
+   * Zeebe's gateway does, so they are not stuck until their time-out.
+   */
+  async giveBack(jobs: readonly ActivatedJob[]): Promise<void> {
+    for (const job of jobs) {
+      try {
+        await this.#engine.failJob({
+          jobKey: job.key,
+          retries: job.retries,
+          retryBackOff: 0,
+          errorMessage: 'The job could not be handed to its worker (the request ended before); it is offered again',
+          variables: {},
+        });
+      } catch (error) {
+        this.#observer.activationFailed?.(job.type, error);
+      }
+    }
+  }
+
   /** Waiting polls per type and open streams per type, for diagnostics and tests. */
   waiting(type: string): { polls: number; streams: number } {
     const queue = this.#queues.get(type);
@@ -136,7 +163,7 @@ export class JobDispatcher {
     this.#closed = true;
     for (const queue of this.#queues.values()) {
       queue.unsubscribe();
-      for (const poll of [...queue.polls]) poll.settle([]);
+      for (const poll of [...queue.polls]) void poll.settle([]);
       queue.streams.length = 0;
     }
   }
@@ -189,7 +216,7 @@ export class JobDispatcher {
           const jobs = await this.#engine.activateJobs(poll.input);
           if (jobs.length === 0) break;
           this.#delivered(queue, type, jobs.length);
-          poll.settle(jobs);
+          if (!poll.settle(jobs)) await this.giveBack(jobs);
         }
       } while (queue.drainAgain && !this.#closed);
     } catch (error) {
@@ -223,9 +250,8 @@ export class JobDispatcher {
       });
       if (jobs.length === 0) continue;
       this.#delivered(queue, type, jobs.length);
-      for (const job of jobs) {
-        group[queue.next++ % group.length]!.push(job);
-      }
+      const undelivered = jobs.filter((job) => !group[queue.next++ % group.length]!.push(job));
+      if (undelivered.length > 0) await this.giveBack(undelivered);
       pushed += jobs.length;
     }
     return pushed;

@@ -97,6 +97,10 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
         // Zeebe: 0 means the gateway's default long-polling time-out, a negative value no long polling.
         const waitMs = requested === 0 ? deps.defaultLongPollMs : requested;
         const jobs = await dispatcher.activate(input, waitMs, cancelled.signal);
+        if (cancelled.signal.aborted) {
+          await dispatcher.giveBack(jobs);
+          return;
+        }
         // Zeebe ends an empty long poll without a message.
         if (jobs.length > 0) call.write({ jobs: jobs.map(activatedJobMessage) });
         call.end();
@@ -112,7 +116,11 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
         fail(guard, call, error);
         return;
       }
-      const stream = dispatcher.openStream(input, (job) => call.write(activatedJobMessage(job)));
+      const stream = dispatcher.openStream(input, (job) => {
+        if (call.cancelled || call.writableEnded) return false;
+        call.write(activatedJobMessage(job));
+        return true;
+      });
       deps.streams.add(call);
       const closeStream = (): void => {
         stream.close();

@@ -7,7 +7,11 @@ import type { ActivatedJob, ActivateJobsInput, EngineFigures, GatewayEngine } fr
  */
 export class JobBoardEngine implements GatewayEngine, EngineFigures {
   readonly activations: ActivateJobsInput[] = [];
+  /** Jobs failed through the gateway, in order. */
+  readonly failures: { jobKey: string; retries: number }[] = [];
   #jobs: ActivatedJob[] = [];
+  #activated = new Map<string, ActivatedJob>();
+  #gate: Promise<void> | null = null;
   #listeners = new Map<string, Set<() => void>>();
   #nextKey = 1;
 
@@ -29,14 +33,30 @@ export class JobBoardEngine implements GatewayEngine, EngineFigures {
       deadline: 0,
       variables,
     });
-    for (const listener of this.#listeners.get(type) ?? []) listener();
+    this.#announce(type);
     return String(key);
+  }
+
+  /** Holds every activation until the returned function is called, to reach races on purpose. */
+  holdActivations(): () => void {
+    let release!: () => void;
+    this.#gate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.#gate = null;
+      release();
+    };
+  }
+
+  #announce(type: string): void {
+    for (const listener of this.#listeners.get(type) ?? []) listener();
   }
 
   async activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]> {
     this.activations.push(input);
+    if (this.#gate) await this.#gate;
     const taken = this.#jobs.filter((job) => job.type === input.type).slice(0, input.maxJobsToActivate);
     this.#jobs = this.#jobs.filter((job) => !taken.includes(job));
+    for (const job of taken) this.#activated.set(job.key, job);
     return taken.map((job) => ({ ...job, worker: input.worker, deadline: Date.now() + input.timeout }));
   }
 
@@ -58,7 +78,16 @@ export class JobBoardEngine implements GatewayEngine, EngineFigures {
   createProcessInstanceWithResult = refuse;
   cancelProcessInstance = refuse;
   completeJob = refuse;
-  failJob = refuse;
+  /** Puts an activated job back on the board with the retries given. */
+  async failJob(request: { jobKey: string; retries: number }): Promise<void> {
+    const job = this.#activated.get(request.jobKey);
+    if (!job) return refuse();
+    this.#activated.delete(request.jobKey);
+    this.failures.push({ jobKey: request.jobKey, retries: request.retries });
+    this.#jobs.push({ ...job, retries: request.retries });
+    this.#announce(job.type);
+  }
+
   throwError = refuse;
   updateJobRetries = refuse;
   updateJobTimeout = refuse;

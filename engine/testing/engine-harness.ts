@@ -19,11 +19,6 @@ export interface Harness {
   instanceState(processInstanceKey: string): string;
   /** Active incidents of a process instance. */
   incidents(processInstanceKey: string): ReturnType<Engine['search']['incidents']>['items'];
-    errorType: string;
-    errorMessage: string;
-    elementId: string;
-    jobKey: string | null;
-  }[];
   /** Moves the clock and waits until everything due has been processed. */
   advance(ms: number): Promise<void>;
   close(): Promise<void>;

@@ -319,7 +319,7 @@ async function* dumpAggregates(
   report: DumpReport,
 ): AsyncGenerator<string> {
   const table = sessionAggregateDumpTable;
-  yield `-- ${table.name}: monthly aggregates of sessions at private or single-user points\n${createTableSql(table)}`;
+  yield `-- Sessions at private or single-user points, as monthly aggregates per charging-column group:\n-- ${table.name}\n${createTableSql(table)}`;
   const batcher = new InsertBatcher(table, options.insertRows);
   const all = aggregates.rows();
   for (const entry of all) {

@@ -104,14 +104,22 @@ export async function seedDemo(
       [m.AuditEvent, reporting.auditEvent],
     ];
     const counts: Record<string, number> = {};
+    const now = new Date();
     for (const [model, rows] of plan) {
       for (let start = 0; start < rows.length; start += batchSize) {
-        // Rows are generated valid; per-row validation would triple the time for 50,000 sessions.
-        await model.bulkCreate(rows.slice(start, start + batchSize) as never[], {
-          transaction,
-          validate: false,
-          hooks: false,
-        });
+        const batch = rows.slice(start, start + batchSize);
+        if (model === m.Ladevorgang) {
+          // The 50,000 sessions skip building model instances (a third of the time). Passing the
+          // model's attributes keeps the exact value formatting bulkCreate would use; the rows
+          // have no setters to run and are generated valid.
+          const stamped = batch.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
+          await db.sequelize
+            .getQueryInterface()
+            .bulkInsert(model.tableName, stamped, { transaction }, model.getAttributes());
+        } else {
+          // Rows are generated valid; per-row validation would only cost time.
+          await model.bulkCreate(batch as never[], { transaction, validate: false, hooks: false });
+        }
       }
       counts[model.tableName] = rows.length;
     }

@@ -374,6 +374,19 @@ export class Engine {
     return { key: String(result.key) };
   }
 
+  /** Broadcasts a signal to every signal subscription with the name (and signal start events). */
+  async broadcastSignal(request: {
+    signalName: string;
+    variables?: Variables;
+  }): Promise<{ key: string; tenantId: string }> {
+    const result = await this.submit<{ key: number }>({
+      type: 'BROADCAST_SIGNAL',
+      signalName: request.signalName,
+      variables: document(request.variables),
+    });
+    return { key: String(result.key), tenantId: '<default>' };
+  }
+
   /** Resolves an incident, retrying the step that failed. */
   async resolveIncident(incidentKey: KeyInput): Promise<void> {
     await this.submit({ type: 'RESOLVE_INCIDENT', incidentKey: key(incidentKey, 'incidentKey') });

@@ -198,6 +198,18 @@ export interface TimerRow {
   interrupting: boolean;
 }
 
+/** A signal subscription: a waiting catch event, boundary or event subprocess start, or a signal start event (-1). */
+export interface SignalSubscriptionRow {
+  key: number;
+  signalName: string;
+  elementInstanceKey: number;
+  catchElementId: string;
+  interrupting: boolean;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+}
+
 /** A Camunda user task. */
 export interface UserTaskRow {
   key: number;
@@ -285,6 +297,11 @@ export interface EngineState {
     startTimersOf(bpmnProcessId: string): TimerRow[];
   };
   readonly userTasks: Table<UserTaskRow>;
+  readonly signalSubscriptions: Table<SignalSubscriptionRow> & {
+    byName(signalName: string): SignalSubscriptionRow[];
+    ofElement(elementInstanceKey: number): SignalSubscriptionRow[];
+    startEventsOf(bpmnProcessId: string): SignalSubscriptionRow[];
+  };
   readonly joins: {
     arrivals(scopeKey: number, gatewayId: string): JoinTokenRow[];
     put(row: JoinTokenRow): void;

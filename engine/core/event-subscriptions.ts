@@ -1,6 +1,11 @@
 import type { ExecutableElement } from '../model/executable-model.js';
 import { elementOf } from '../model/executable-model.js';
-import type { ElementInstanceRow, MessageSubscriptionRow, TimerRow } from './engine-state.js';
+import type {
+  ElementInstanceRow,
+  MessageSubscriptionRow,
+  SignalSubscriptionRow,
+  TimerRow,
+} from './engine-state.js';
 import { raiseIncident } from './incidents.js';
 import type { ProcessingContext } from './processing-context.js';
 import { visibleVariables } from './variables.js';
@@ -49,15 +54,18 @@ export function openEventSubscriptions(
   element: ExecutableElement,
 ): boolean {
   const catches = catchElementsOf(ctx, instance, element).filter(
-    (c) => c.event?.type === 'TIMER' || c.event?.type === 'MESSAGE',
+    (c) => c.event?.type === 'TIMER' || c.event?.type === 'MESSAGE' || c.event?.type === 'SIGNAL',
   );
   if (catches.length === 0) return true;
   const variables = visibleVariables(ctx, instance.key);
   for (const catchElement of catches) {
+    const type = catchElement.event?.type;
     const ok =
-      catchElement.event?.type === 'TIMER'
+      type === 'TIMER'
         ? openTimer(ctx, instance, catchElement, variables)
-        : openMessageSubscription(ctx, instance, catchElement, variables);
+        : type === 'SIGNAL'
+          ? openSignalSubscription(ctx, instance, catchElement, variables)
+          : openMessageSubscription(ctx, instance, catchElement, variables);
     if (!ok) return false;
   }
   return true;
@@ -191,7 +199,49 @@ export function subscriptionValue(
   };
 }
 
-/** Closes every timer and message subscription an instance holds. */
+function openSignalSubscription(
+  ctx: ProcessingContext,
+  instance: ElementInstanceRow,
+  catchElement: ExecutableElement,
+  variables: Record<string, unknown>,
+): boolean {
+  const name = evaluateText(ctx, catchElement.event?.signalName ?? '', variables);
+  if (!name.ok) {
+    raiseIncident(
+      ctx,
+      instance,
+      'EXTRACT_VALUE_ERROR',
+      `failed to open the signal subscription of '${catchElement.id}': ${name.message}`,
+    );
+    return false;
+  }
+  const row: SignalSubscriptionRow = {
+    key: ctx.nextKey(),
+    signalName: name.value,
+    elementInstanceKey: instance.key,
+    catchElementId: catchElement.id,
+    interrupting: catchElement.interrupting,
+    processInstanceKey: instance.processInstanceKey,
+    processDefinitionKey: instance.processDefinitionKey,
+    bpmnProcessId: instance.bpmnProcessId,
+  };
+  ctx.state.signalSubscriptions.put(row);
+  ctx.write('SIGNAL_SUBSCRIPTION', 'CREATED', row.key, signalValue(row));
+  return true;
+}
+
+function signalValue(row: SignalSubscriptionRow): Record<string, unknown> {
+  return {
+    signalName: row.signalName,
+    catchElementId: row.catchElementId,
+    catchEventInstanceKey: row.elementInstanceKey,
+    processDefinitionKey: row.processDefinitionKey,
+    bpmnProcessId: row.bpmnProcessId,
+    tenantId: '<default>',
+  };
+}
+
+/** Closes every timer, message and signal subscription an instance holds. */
 export function closeEventSubscriptions(
   ctx: ProcessingContext,
   instance: ElementInstanceRow,
@@ -199,6 +249,10 @@ export function closeEventSubscriptions(
   for (const timer of ctx.state.timers.ofElement(instance.key)) {
     ctx.state.timers.delete(timer.key);
     ctx.write('TIMER', 'CANCELED', timer.key, timerValue(timer));
+  }
+  for (const signal of ctx.state.signalSubscriptions.ofElement(instance.key)) {
+    ctx.state.signalSubscriptions.delete(signal.key);
+    ctx.write('SIGNAL_SUBSCRIPTION', 'DELETED', signal.key, signalValue(signal));
   }
   for (const subscription of ctx.state.messageSubscriptions.ofElement(instance.key)) {
     ctx.state.messageSubscriptions.delete(subscription.key);

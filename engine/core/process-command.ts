@@ -16,7 +16,9 @@ import { resolveIncident } from './commands/incident-commands.js';
 import { triggerTimer } from './commands/timer-commands.js';
 import { assignUserTask, completeUserTask } from './commands/user-task-commands.js';
 import { setVariables } from './commands/variable-commands.js';
+import { invalidArgument } from './engine-error.js';
 import { drainSteps } from './lifecycle.js';
+import { broadcastSignal } from './signals.js';
 import type { ProcessingContext } from './processing-context.js';
 
 /**
@@ -62,6 +64,10 @@ function dispatch(ctx: ProcessingContext, command: EngineCommand): unknown {
       return triggerTimer(ctx, command.timerKey);
     case 'SET_VARIABLES':
       return setVariables(ctx, command);
+    case 'BROADCAST_SIGNAL':
+      if (!command.signalName)
+        throw invalidArgument('Expected a signal name to broadcast, but it was empty');
+      return broadcastSignal(ctx, command.signalName, command.variables);
     case 'RESOLVE_INCIDENT':
       return resolveIncident(ctx, command.incidentKey);
     case 'ASSIGN_USER_TASK':

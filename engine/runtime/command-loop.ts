@@ -168,6 +168,8 @@ function valueTypeOf(command: EngineCommand): EngineRecord['valueType'] {
       return 'VARIABLE_DOCUMENT';
     case 'RESOLVE_INCIDENT':
       return 'INCIDENT';
+    case 'BROADCAST_SIGNAL':
+      return 'SIGNAL';
     case 'ASSIGN_USER_TASK':
     case 'COMPLETE_USER_TASK':
       return 'USER_TASK';

@@ -216,6 +216,20 @@ export const TABLES = {
     },
     indexes: ['state, key', 'assignee', 'process_instance_key', 'element_instance_key'],
   },
+  signalSubscriptions: {
+    name: 'signal_subscriptions',
+    columns: {
+      key: 'int',
+      signalName: 'text',
+      elementInstanceKey: 'int',
+      catchElementId: 'text',
+      interrupting: 'bool',
+      processInstanceKey: 'int',
+      processDefinitionKey: 'int',
+      bpmnProcessId: 'text',
+    },
+    indexes: ['signal_name', 'element_instance_key', 'bpmn_process_id'],
+  },
   joins: {
     name: 'join_tokens',
     columns: { scopeKey: 'int', gatewayId: 'text', flowId: 'text', count: 'int' },

@@ -10,6 +10,7 @@ import type {
   MessageSubscriptionRow,
   ProcessDefinitionRow,
   ProcessInstanceRow,
+  SignalSubscriptionRow,
   StartSubscriptionRow,
   TimerRow,
   UserTaskRow,
@@ -42,6 +43,7 @@ export class SqliteState implements EngineState {
   readonly timers;
   readonly userTasks;
   readonly joins;
+  readonly signalSubscriptions;
   private readonly insertRecord: Database.Statement;
 
   constructor(
@@ -189,6 +191,23 @@ export class SqliteState implements EngineState {
     };
 
     this.userTasks = tableOf(new MappedTable<UserTaskRow>(db, TABLES.userTasks));
+
+    const signals = new MappedTable<SignalSubscriptionRow>(db, TABLES.signalSubscriptions);
+    const signalsByName = db.prepare(
+      'SELECT * FROM signal_subscriptions WHERE signal_name = ? ORDER BY key',
+    );
+    const signalsOf = db.prepare(
+      'SELECT * FROM signal_subscriptions WHERE element_instance_key = ?',
+    );
+    const signalStarts = db.prepare(
+      'SELECT * FROM signal_subscriptions WHERE bpmn_process_id = ? AND element_instance_key = -1',
+    );
+    this.signalSubscriptions = {
+      ...tableOf(signals),
+      byName: (name: string) => signals.all(signalsByName, name),
+      ofElement: (key: number) => signals.all(signalsOf, key),
+      startEventsOf: (id: string) => signals.all(signalStarts, id),
+    };
 
     const joins = new MappedTable<JoinTokenRow>(db, TABLES.joins);
     const arrivals = db.prepare('SELECT * FROM join_tokens WHERE scope_key = ? AND gateway_id = ?');

@@ -3,6 +3,7 @@ import type { ProcessingContext } from '../processing-context.js';
 import type { ParsedResource } from '../../model/parse-resource.js';
 import { elementOf } from '../../model/executable-model.js';
 import { createTimer, timerValue } from '../event-subscriptions.js';
+import { replaceSignalStartEvents } from '../signals.js';
 
 /** A deployed process as the DeployResource answer lists it. */
 export interface DeployedProcess {
@@ -51,6 +52,7 @@ export function deploy(
         tenantId: '<default>',
       });
       replaceStartEvents(ctx, definition);
+      replaceSignalStartEvents(ctx, definition);
       processes.push({ ...describe(definition), duplicate: false });
     }
   }

@@ -62,6 +62,7 @@ export type EngineCommand =
       local: boolean;
     }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: number }
+  | { type: 'BROADCAST_SIGNAL'; signalName: string; variables: VariableDocument }
   | {
       type: 'ASSIGN_USER_TASK';
       userTaskKey: number;

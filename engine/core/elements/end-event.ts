@@ -3,6 +3,7 @@ import { raiseIncident } from '../incidents.js';
 import { activated, complete, terminate, updateInstance } from '../lifecycle.js';
 import type { ElementBehavior } from './element-behavior.js';
 import { jobWorkerTask } from './job-worker-task.js';
+import { throwSignal } from '../signals.js';
 
 /**
  * End events. None: the token ends here. Terminate: every other element in the flow scope is
@@ -34,6 +35,7 @@ export const endEvent: ElementBehavior = {
     if (element.eventType === 'ESCALATION' && scopeKey !== null) {
       escalate(ctx, ctx.instance(scopeKey), element.event?.escalationCode ?? '', current.key);
     }
+    if (element.eventType === 'SIGNAL') throwSignal(ctx, current, element.event?.signalName ?? '');
     if (element.eventType === 'TERMINATE' && scopeKey !== null) {
       updateInstance(ctx, scopeKey, { pending: { kind: 'complete' } });
       const waiting = ctx.state.joins.clearScope(scopeKey);

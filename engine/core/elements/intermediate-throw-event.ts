@@ -2,6 +2,7 @@ import { activated, complete } from '../lifecycle.js';
 import type { ElementBehavior } from './element-behavior.js';
 import { escalate } from './end-event.js';
 import { jobWorkerTask } from './job-worker-task.js';
+import { throwSignal } from '../signals.js';
 
 /** Intermediate throw events: none (pass through), message (a job), escalation (throw, then continue). */
 export const intermediateThrowEvent: ElementBehavior = {
@@ -20,6 +21,7 @@ export const intermediateThrowEvent: ElementBehavior = {
         current.key,
       );
     }
+    if (element.eventType === 'SIGNAL') throwSignal(ctx, current, element.event?.signalName ?? '');
     complete(ctx, current);
   },
   onTerminate(ctx, instance, element) {

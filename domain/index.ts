@@ -73,3 +73,6 @@ export function migrateDown(db: Database, to: string | 0 = 0): Promise<string[]>
 export function listAppliedMigrations(db: Database): Promise<string[]> {
   return appliedMigrations(db.sequelize);
 }
+
+export * from './contract.js';
+export * from './rules/index.js';

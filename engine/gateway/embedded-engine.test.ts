@@ -39,22 +39,27 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 describe('the embedded engine service', () => {
-  it('serves health, readiness and metrics that count what the gateway did', async () => {
-    // given an engine where one instance ran through a job
+  it('serves health, readiness and metrics that count what the engine and the gateway did', async () => {
+    // given two instances waiting at their service task
     const running = await start(tempFile());
     const zeebe = client(running);
     await zeebe.deployResource({ processFilename: fixture('check-documents.bpmn') });
-    await zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: {} });
+    for (const caseId of ['c-1', 'c-2']) {
+      await zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: { caseId } });
+    }
+    const backlog = await (await fetch(`${running.managementUrl}/metrics`)).text();
+    // when a worker completes one of the jobs and the management port is asked again
     const [job] = await zeebe.activateJobs({ type: 'check-documents', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 10_000 });
     await zeebe.completeJob({ jobKey: job!.key, variables: {} });
-    // when the management port is asked
     const health = await fetch(`${running.managementUrl}/health`);
     const ready = await fetch(`${running.managementUrl}/ready`);
     const metrics = await (await fetch(`${running.managementUrl}/metrics`)).text();
-    // then it is up and ready, and the metrics show the instance and its job
+    // then it is up and ready, and the metrics show the backlog, the instances and the job
     expect([health.status, ready.status]).toEqual([200, 200]);
-    expect(metrics).toContain('engine_process_instances_started_total 1');
-    expect(metrics).toContain('engine_process_instances_completed 1');
+    expect(backlog).toContain('engine_job_backlog{type="check-documents"} 2');
+    expect(metrics).toContain('engine_job_backlog{type="check-documents"} 1');
+    expect(metrics).toContain('engine_process_instances_started_total 2');
+    expect(metrics).toContain('engine_process_instances_completed_total 1');
     expect(metrics).toContain('engine_jobs_activated_total{type="check-documents"} 1');
     expect(metrics).toContain('engine_jobs_completed_total 1');
     expect(metrics).toContain('engine_job_activation_latency_seconds_count{type="check-documents"} 1');

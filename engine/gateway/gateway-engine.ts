@@ -110,12 +110,15 @@ export interface GatewayEngine {
   broadcastSignal?(request: { signalName: string; variables: Variables }): Promise<{ key: string }>;
   /** Absent while the engine cannot delete resources. */
   deleteResource?(request: { resourceKey: string }): Promise<void>;
+  /** Activatable jobs per type, for the backlog gauge (read at each scrape). */
+  jobBacklog?(): Map<string, number>;
+  /** Calls `listener` with the records of every committed batch (for the instance counters). */
+  onRecords?(listener: (records: readonly RecordSummary[]) => void): () => void;
 }
 
-/** Figures the metrics read from the engine at each scrape; each is optional. */
-export interface EngineFigures {
-  /** Activatable jobs per type. */
-  jobBacklog?(): Map<string, number>;
-  /** Process instances completed, all time. */
-  completedInstances?(): number;
+/** A committed record as the metrics read it (Zeebe's record vocabulary). */
+export interface RecordSummary {
+  readonly valueType: string;
+  readonly intent: string;
+  readonly value: Readonly<Record<string, unknown>>;
 }

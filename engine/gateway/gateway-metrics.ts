@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { EngineFigures } from './gateway-engine.js';
+import type { RecordSummary } from './gateway-engine.js';
 import type { DispatchObserver } from './job-dispatcher.js';
 
 /**
@@ -7,32 +7,31 @@ import type { DispatchObserver } from './job-dispatcher.js';
  * so two engines in one process, as in tests, do not collide).
  *
  * @example
- * const metrics = new GatewayMetrics({ completedInstances: () => 42 });
+ * const metrics = new GatewayMetrics(() => engine.jobBacklog());
+ * engine.onRecords((records) => metrics.countRecords(records));
  * await metrics.registry.metrics(); // Prometheus text format
  */
 export class GatewayMetrics implements DispatchObserver {
   readonly registry = new Registry();
   readonly #instancesStarted: Counter;
+  readonly #instancesCompleted: Counter;
   readonly #jobsActivated: Counter<'type'>;
   readonly #jobsCompleted: Counter;
   readonly #jobsFailed: Counter;
   readonly #activationLatency: Histogram<'type'>;
 
-  /** @param figures what is read from the engine at each scrape (backlog, completed instances). */
-  constructor(figures: EngineFigures = {}) {
+  /** @param backlog activatable jobs per type, read at each scrape (no gauge values without it). */
+  constructor(backlog?: () => Map<string, number>) {
     const registers = [this.registry];
     this.#instancesStarted = new Counter({
       name: 'engine_process_instances_started_total',
-      help: 'Process instances created through the gateway',
+      help: 'Process instances started (by any means: gateway, message, timer, call activity)',
       registers,
     });
-    new Gauge({
-      name: 'engine_process_instances_completed',
-      help: 'Process instances completed, all time (read from the engine state at each scrape)',
+    this.#instancesCompleted = new Counter({
+      name: 'engine_process_instances_completed_total',
+      help: 'Process instances completed',
       registers,
-      collect() {
-        if (figures.completedInstances) this.set(figures.completedInstances());
-      },
     });
     this.#jobsActivated = new Counter({
       name: 'engine_jobs_activated_total',
@@ -64,14 +63,18 @@ export class GatewayMetrics implements DispatchObserver {
       registers,
       collect() {
         this.reset();
-        for (const [type, count] of figures.jobBacklog?.() ?? []) this.set({ type }, count);
+        for (const [type, count] of backlog?.() ?? []) this.set({ type }, count);
       },
     });
   }
 
-  /** Counts an instance created. */
-  instanceStarted(): void {
-    this.#instancesStarted.inc();
+  /** Counts process instances started and completed from a batch of committed records. */
+  countRecords(records: readonly RecordSummary[]): void {
+    for (const record of records) {
+      if (record.valueType !== 'PROCESS_INSTANCE' || record.value['bpmnElementType'] !== 'PROCESS') continue;
+      if (record.intent === 'ELEMENT_ACTIVATED') this.#instancesStarted.inc();
+      else if (record.intent === 'ELEMENT_COMPLETED') this.#instancesCompleted.inc();
+    }
   }
 
   /** Counts activated jobs and their activation latency. */

@@ -282,4 +282,18 @@ describe('the gateway with @camunda8/sdk', () => {
     // then the duplicate is refused, not retried
     await expect(env.zeebe.publishMessage(message)).rejects.toMatchObject({ code: status.ALREADY_EXISTS });
   });
+
+  it('broadcasts a signal to every instance waiting for it', async () => {
+    // given two instances waiting for the funding-call-opened signal
+    await deploy('await-funding-call.bpmn');
+    const keys = [];
+    for (let n = 0; n < 2; n++) {
+      keys.push((await env.zeebe.createProcessInstance({ bpmnProcessId: 'await-funding-call', variables: {} })).processInstanceKey);
+    }
+    // when the signal is broadcast
+    const signal = await env.zeebe.broadcastSignal({ signalName: 'funding-call-opened', variables: { callId: 'call-2026-1' } });
+    // then both instances move on and complete
+    expect(signal.key).toMatch(/^\d+$/);
+    for (const key of keys) await instanceReaches(key, 'COMPLETED');
+  });
 });

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
-import type { EngineFigures, GatewayEngine } from './gateway-engine.js';
+import type { GatewayEngine } from './gateway-engine.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { loadGatewayService } from './gateway-proto.js';
 import { JobDispatcher } from './job-dispatcher.js';
@@ -27,8 +27,6 @@ export interface GrpcGatewayOptions {
   defaultLongPollMs?: number;
   /** Time-out of CreateProcessInstanceWithResult with requestTimeout 0 (Zeebe's `requestTimeout`). @default 15000 */
   defaultRequestTimeoutMs?: number;
-  /** Figures the metrics read from the engine at each scrape (when `metrics` is not given). */
-  figures?: EngineFigures;
   /** Metrics to count into; a private set when absent. */
   metrics?: GatewayMetrics;
   /** Where unexpected failures (answered INTERNAL) are reported; pino fits. */
@@ -56,6 +54,7 @@ export class GrpcGateway {
   #closing = new AbortController();
   readonly #streams = new Set<ServerWritableStream<unknown, unknown>>();
   #port = 0;
+  #unsubscribeRecords: (() => void) | null = null;
 
   constructor(options: GrpcGatewayOptions) {
     this.#options = options;
@@ -66,7 +65,7 @@ export class GrpcGateway {
         `Refusing to serve the gateway on ${this.#host} without a token or TLS: only loopback addresses may go unprotected`,
       );
     }
-    this.metrics = options.metrics ?? new GatewayMetrics(options.figures);
+    this.metrics = options.metrics ?? new GatewayMetrics(options.engine.jobBacklog?.bind(options.engine));
   }
 
   /** Binds the port and starts serving. Resolves with the address actually bound. */
@@ -95,7 +94,6 @@ export class GrpcGateway {
     server.addService(loadGatewayService(), {
       ...processRpcs({
         engine,
-        metrics: this.metrics,
         guard,
         advertised: () => ({ host: this.#host, port: this.#port }),
         version: GATEWAY_VERSION,
@@ -131,6 +129,7 @@ export class GrpcGateway {
       );
     });
     this.#server = server;
+    this.#unsubscribeRecords = engine.onRecords?.((records) => this.metrics.countRecords(records)) ?? null;
     this.#dispatcher = dispatcher;
     return { host: this.#host, port: this.#port };
   }
@@ -156,6 +155,8 @@ export class GrpcGateway {
     this.#closing.abort();
     this.#dispatcher?.close();
     this.#dispatcher = null;
+    this.#unsubscribeRecords?.();
+    this.#unsubscribeRecords = null;
     for (const call of this.#streams) call.end();
     this.#streams.clear();
     await new Promise<void>((resolve) => {

@@ -8,7 +8,6 @@
  * process.once('SIGTERM', () => void running.close());
  */
 import { Engine, type Clock, type EngineLogger } from '../index.js';
-import type { EngineFigures } from './gateway-engine.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { GrpcGateway } from './grpc-server.js';
 import { ManagementServer } from './management-server.js';
@@ -17,7 +16,7 @@ export { GrpcGateway, GATEWAY_VERSION, type GrpcGatewayOptions } from './grpc-se
 export { ManagementServer, type ManagementServerOptions } from './management-server.js';
 export { GatewayMetrics } from './gateway-metrics.js';
 export { GatewayConfigError, type GatewayConfigErrorCode } from './listen-address.js';
-export type { GatewayEngine, EngineFigures } from './gateway-engine.js';
+export type { GatewayEngine } from './gateway-engine.js';
 
 /** Options of `startEmbeddedEngine`; only `file` is required. */
 export interface EmbeddedEngineOptions {
@@ -54,20 +53,12 @@ export interface EmbeddedEngine {
   close(): Promise<void>;
 }
 
-/** Figures the metrics read from the engine's state at each scrape. */
-function engineFigures(engine: Engine): EngineFigures {
-  return {
-    completedInstances: () =>
-      engine.search.processInstances({ filter: { state: 'COMPLETED' }, page: { limit: 1 } }).page.totalItems,
-  };
-}
-
 /** Opens the engine and starts the gateway and the management port. */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const host = options.host ?? '127.0.0.1';
   const engine = await Engine.open({ file: options.file, ...(options.clock ? { clock: options.clock } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   let accepting = false;
-  const metrics = new GatewayMetrics(engineFigures(engine));
+  const metrics = new GatewayMetrics(() => engine.jobBacklog());
   const gateway = new GrpcGateway({
     engine,
     host,

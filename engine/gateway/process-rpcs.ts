@@ -1,7 +1,6 @@
 import { status, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { CreateInstanceInput, GatewayEngine } from './gateway-engine.js';
 import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './gateway-errors.js';
-import type { GatewayMetrics } from './gateway-metrics.js';
 import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
 import { checkTenant, DEFAULT_TENANT, parseInt64, parseKey, parseVariables } from './request-fields.js';
 import { unaryRpc, type RpcGuard } from './rpc-call.js';
@@ -9,7 +8,6 @@ import { unaryRpc, type RpcGuard } from './rpc-call.js';
 /** What the process, message and resource RPCs need. */
 export interface ProcessRpcDeps {
   engine: GatewayEngine;
-  metrics: GatewayMetrics;
   guard: RpcGuard;
   /** Host and port the topology reports. */
   advertised: () => { host: string; port: number };
@@ -82,7 +80,7 @@ function unsupported(guard: RpcGuard, rpc: string, reason: string) {
 
 /** Handlers of Topology, deployments, process instances, messages, signals, variables and incidents. */
 export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation {
-  const { engine, metrics, guard } = deps;
+  const { engine, guard } = deps;
 
   const deploy = async (resources: { name: string; content: Buffer }[]) => {
     if (resources.length === 0) {
@@ -108,7 +106,6 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
     CreateProcessInstance: unaryRpc(guard, async (request: CreateRequest) => {
       const created = await engine.createProcessInstance(createInput(request));
-      metrics.instanceStarted();
       return createdInstanceMessage(created);
     }),
 
@@ -122,11 +119,10 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
         const requested = parseInt64('requestTimeout', request.requestTimeout);
         const timeoutMs = requested > 0 ? requested : deps.defaultRequestTimeoutMs;
         const running = engine.createProcessInstanceWithResult(input);
-        // The instance counts as started even when the caller stops waiting for it.
+        // Nobody may be waiting any more when it settles (time-out, shutdown).
         running.then(() => undefined, () => undefined);
         const result = await bounded(running, timeoutMs, deps.closing);
-        metrics.instanceStarted();
-        return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
+          return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
       },
     ),
 

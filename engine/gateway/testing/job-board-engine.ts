@@ -1,11 +1,11 @@
-import type { ActivatedJob, ActivateJobsInput, EngineFigures, GatewayEngine } from '../gateway-engine.js';
+import type { ActivatedJob, ActivateJobsInput, GatewayEngine } from '../gateway-engine.js';
 
 /**
  * A stand-in engine that only holds jobs on a board: tests of the gateway's own behaviour
  * (long polling, streams, shutdown) put jobs up and watch them go out. Every other command
  * refuses with NOT_FOUND. The real engine is used wherever BPMN semantics matter.
  */
-export class JobBoardEngine implements GatewayEngine, EngineFigures {
+export class JobBoardEngine implements GatewayEngine {
   readonly activations: ActivateJobsInput[] = [];
   /** Jobs failed through the gateway, in order. */
   readonly failures: { jobKey: string; retries: number }[] = [];

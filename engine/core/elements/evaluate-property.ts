@@ -52,7 +52,7 @@ export function evaluateStringList(
   const result = ctx.feel.evaluate(source, variables(), ctx.env);
   if (!result.ok) return result;
   if (result.value === null) return { ok: true, value: [] };
-  if (typeof result.value === 'string') return { ok: true, value: [result.value] };
+  // Zeebe wants a list here; a single string is refused (write =["case:" + caseId])
   if (Array.isArray(result.value) && result.value.every((v) => typeof v === 'string'))
     return { ok: true, value: result.value };
   return {

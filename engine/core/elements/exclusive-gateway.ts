@@ -49,12 +49,13 @@ export function chooseFlows(
       raiseIncident(ctx, instance, 'CONDITION_ERROR', result.message);
       return undefined;
     }
-    if (typeof result.value !== 'boolean' && result.value !== null) {
+    // Zeebe accepts only a boolean: null (a missing variable, say) is an incident, not false
+    if (typeof result.value !== 'boolean') {
       raiseIncident(
         ctx,
         instance,
         'CONDITION_ERROR',
-        `Expected result of the expression '${condition}' to be 'BOOLEAN', but was ${JSON.stringify(result.value)}.`,
+        `Expected result of the expression '${condition}' to be 'BOOLEAN', but was ${typeName(result.value)}.`,
       );
       return undefined;
     }
@@ -72,4 +73,11 @@ export function chooseFlows(
     `Expected at least one condition to evaluate to true, or to have a default flow, but none was taken at '${element.id}'.`,
   );
   return undefined;
+}
+
+/** Zeebe's name of a FEEL result type in incident messages. */
+export function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "'NULL'";
+  if (Array.isArray(value)) return "'ARRAY'";
+  return `'${typeof value === 'object' ? 'OBJECT' : typeof value === 'number' ? 'NUMBER' : typeof value === 'string' ? 'STRING' : 'BOOLEAN'}'`;
 }

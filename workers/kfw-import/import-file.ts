@@ -59,7 +59,11 @@ export interface ImportKfwFileOptions {
   readonly storageKey?: string | null;
   /** Person id of whoever started the import; null for the system. */
   readonly startedBy?: string | null;
-  /** @default 500 rows per transaction */
+  /**
+   * Rows per transaction. Each commit costs a disk flush (about 100 ms on a busy disk), so
+   * 2,000 rows keep a 100,000-row file at 50 commits while progress still moves every 2 %.
+   * @default 2000
+   */
   readonly batchSize?: number;
   readonly limits?: ZipLimits;
   readonly maxRows?: number;
@@ -193,7 +197,7 @@ async function importRows(
   workbook: KfwWorkbook,
   options: ImportKfwFileOptions,
 ): Promise<{ rowsDone: number; newCaseIds: string[] }> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
   const programmIds = await loadProgrammIds(db);
   const firstRowOfCase = new Map<string, number>();
   const newCaseIds: string[] = [];

@@ -187,6 +187,21 @@ describe('the gateway with @camunda8/sdk', () => {
     expect(result).toMatchObject({ bpmnProcessId: 'compute-grant', variables: { grant: 700 } });
   });
 
+  it('answers create-with-result with DEADLINE_EXCEEDED when the instance does not complete in time, and the instance runs on', async () => {
+    // given a model that waits for a message
+    await deploy('await-registration.bpmn');
+    // when an instance is created with a result expected within 100 ms
+    const waiting = env.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'await-registration',
+      variables: { caseId: 'c-4' },
+      requestTimeout: 100,
+    });
+    // then the request times out, and the instance is still there waiting for its message
+    await expect(waiting).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+    const [instance] = env.engine.search.processInstances({ filter: { processDefinitionId: 'await-registration' } }).items;
+    expect(instance?.state).toBe('ACTIVE');
+  });
+
   it('cancels a waiting instance, and refuses to cancel it twice with NOT_FOUND', async () => {
     // given an instance waiting for a message
     await deploy('await-registration.bpmn');

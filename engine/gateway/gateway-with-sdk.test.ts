@@ -34,6 +34,16 @@ const activateNow = (type: string) =>
   env.zeebe.activateJobs({ type, worker: 'test', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: -1 });
 
 describe('the gateway with @camunda8/sdk', () => {
+  it('reports the topology of a one-broker cluster', async () => {
+    // given the engine behind the gateway
+    // when the SDK asks for the topology
+    const topology = await env.zeebe.topology();
+    // then one broker leads the one partition, at the gateway's address
+    expect(topology.brokers).toEqual([
+      expect.objectContaining({ nodeId: 0, host: '127.0.0.1', port: env.port, partitions: [expect.objectContaining({ partitionId: 1, role: 'LEADER', health: 'HEALTHY' })] }),
+    ]);
+  });
+
   it('deploys a model and answers a redeploy of the same content with the same version', async () => {
     // given a model file
     const file = env.fixture('check-documents.bpmn');

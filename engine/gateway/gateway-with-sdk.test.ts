@@ -212,6 +212,21 @@ describe('the gateway with @camunda8/sdk', () => {
     expect(instance?.state).toBe('ACTIVE');
   });
 
+  it('ends a waiting create-with-result with UNAVAILABLE when the gateway shuts down', async () => {
+    // given a caller waiting for an instance that waits for a message
+    await deploy('await-registration.bpmn');
+    const waiting = env.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'await-registration', variables: { caseId: 'c-6' }, requestTimeout: 60_000 });
+    await vi.waitFor(() => expect(env.engine.search.processInstances({ filter: { state: 'ACTIVE' } }).page.totalItems).toBe(1));
+    const answer = waiting.then(
+      () => ({ code: status.OK }),
+      (error: { code: number }) => error,
+    );
+    // when the gateway closes
+    await env.gateway.close();
+    // then the caller is told to come back later, not that its request was wrong
+    await expect(answer).resolves.toMatchObject({ code: status.UNAVAILABLE });
+  });
+
   it('cancels a waiting instance, and refuses to cancel it twice with NOT_FOUND', async () => {
     // given an instance waiting for a message
     await deploy('await-registration.bpmn');

@@ -62,7 +62,10 @@ function percentile(values: number[], p: number): number {
 
 /** Starts bench-client.ts with a role; tsx loads it, as `now` does. */
 function client(args: (string | number)[]): ChildProcess {
-  return fork(CLIENT, args.map(String), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(CLIENT, args.map(String), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 /** The first message of a child that has `field`. */
@@ -74,15 +77,25 @@ function report<T>(child: ChildProcess, field: string): Promise<T> {
       resolve(message as T);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`bench client exited with ${code} before reporting ${field}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench client exited with ${code} before reporting ${field}`)),
+    );
   });
 }
 
 function completedInstances(running: EmbeddedEngine): number {
-  return running.engine.search.processInstances({ filter: { state: 'COMPLETED' }, page: { limit: 1 } }).page.totalItems;
+  return running.engine.search.processInstances({
+    filter: { state: 'COMPLETED' },
+    page: { limit: 1 },
+  }).page.totalItems;
 }
 
-async function fixedRatePhase(port: number, mode: 'polling' | 'streaming', rate: number, seconds: number) {
+async function fixedRatePhase(
+  port: number,
+  mode: 'polling' | 'streaming',
+  rate: number,
+  seconds: number,
+) {
   const worker = client(['worker', port, mode]);
   await report(worker, 'ready');
   const starter = client(['starter', port, 'fixed', rate, seconds]);
@@ -104,7 +117,8 @@ async function maxPhase(running: EmbeddedEngine, port: number, seconds: number, 
   const starter = client(['starter', port, 'max', seconds, window]);
   const { started, began } = await report<{ started: number; began: number }>(starter, 'started');
   // Polling the engine's state is fine here: this is a benchmark, not a test.
-  while (completedInstances(running) - before < started) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (completedInstances(running) - before < started)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   const ended = Date.now();
   worker.send('stop');
   await report(worker, 'activation');
@@ -118,11 +132,17 @@ export async function run(args: string[]): Promise<GatewayBenchResult> {
   const maxSeconds = option(args, 'max-seconds', 15);
   const window = option(args, 'window', 64);
   const dir = mkdtempSync(path.join(tmpdir(), 'gateway-bench-'));
-  const running = await startEmbeddedEngine({ file: path.join(dir, 'engine.sqlite'), port: 0, managementPort: 0 });
+  const running = await startEmbeddedEngine({
+    file: path.join(dir, 'engine.sqlite'),
+    port: 0,
+    managementPort: 0,
+  });
   try {
     await running.engine.deployResources([{ name: 'bench-one-task.bpmn', content: MODEL }]);
     const port = Number(new URL(running.grpcAddress).port);
-    console.log(`gateway bench: ${rate} instances/s for ${seconds} s per worker mode, then ${maxSeconds} s as fast as it goes`);
+    console.log(
+      `gateway bench: ${rate} instances/s for ${seconds} s per worker mode, then ${maxSeconds} s as fast as it goes`,
+    );
     const polling = await fixedRatePhase(port, 'polling', rate, seconds);
     const streaming = await fixedRatePhase(port, 'streaming', rate, seconds);
     const max = await maxPhase(running, port, maxSeconds, window);
@@ -140,9 +160,22 @@ export async function run(args: string[]): Promise<GatewayBenchResult> {
       machine: `${(await import('node:os')).cpus().length} cores, Node ${process.version}`,
     };
     console.table({
-      [`polling worker, ${rate}/s`]: { p50Ms: polling.p50, p99Ms: polling.p99, activationP99Ms: polling.activationP99, instances: polling.instances },
-      [`streaming worker, ${rate}/s`]: { p50Ms: streaming.p50, p99Ms: streaming.p99, activationP99Ms: streaming.activationP99, instances: streaming.instances },
-      [`as fast as it goes (${window} in flight)`]: { instancesPerSecond: max.instancesPerSecond, instances: max.started },
+      [`polling worker, ${rate}/s`]: {
+        p50Ms: polling.p50,
+        p99Ms: polling.p99,
+        activationP99Ms: polling.activationP99,
+        instances: polling.instances,
+      },
+      [`streaming worker, ${rate}/s`]: {
+        p50Ms: streaming.p50,
+        p99Ms: streaming.p99,
+        activationP99Ms: streaming.activationP99,
+        instances: streaming.instances,
+      },
+      [`as fast as it goes (${window} in flight)`]: {
+        instancesPerSecond: max.instancesPerSecond,
+        instances: max.started,
+      },
     });
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, 'gateway.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -25,7 +25,10 @@ const send = (message: object) => process.send!(message);
 
 async function worker(mode: string): Promise<void> {
   const activation: number[] = [];
-  const handler = (job: { variables: Record<string, unknown>; complete: (v: object) => Promise<unknown> }) => {
+  const handler = (job: {
+    variables: Record<string, unknown>;
+    complete: (v: object) => Promise<unknown>;
+  }) => {
     activation.push(Date.now() - Number(job.variables['t0']));
     return job.complete({});
   };
@@ -76,7 +79,11 @@ async function fixedRate(rate: number, seconds: number): Promise<void> {
     const t0 = Date.now();
     running.push(
       zeebe
-        .createProcessInstanceWithResult({ bpmnProcessId: 'bench-one-task', variables: { t0 }, requestTimeout: 60_000 })
+        .createProcessInstanceWithResult({
+          bpmnProcessId: 'bench-one-task',
+          variables: { t0 },
+          requestTimeout: 60_000,
+        })
         .then(() => void latencies.push(Date.now() - t0)),
     );
   }
@@ -90,7 +97,10 @@ async function asFastAsItGoes(seconds: number, window: number): Promise<void> {
   const until = began + seconds * 1000;
   const lane = async () => {
     while (Date.now() < until) {
-      await zeebe.createProcessInstance({ bpmnProcessId: 'bench-one-task', variables: { t0: Date.now() } });
+      await zeebe.createProcessInstance({
+        bpmnProcessId: 'bench-one-task',
+        variables: { t0: Date.now() },
+      });
       started++;
     }
   };

@@ -45,11 +45,20 @@ describe('the embedded engine service', () => {
     const zeebe = client(running);
     await zeebe.deployResource({ processFilename: fixture('check-documents.bpmn') });
     for (const caseId of ['c-1', 'c-2']) {
-      await zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: { caseId } });
+      await zeebe.createProcessInstance({
+        bpmnProcessId: 'check-documents',
+        variables: { caseId },
+      });
     }
     const backlog = await (await fetch(`${running.managementUrl}/metrics`)).text();
     // when a worker completes one of the jobs and the management port is asked again
-    const [job] = await zeebe.activateJobs({ type: 'check-documents', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 10_000 });
+    const [job] = await zeebe.activateJobs({
+      type: 'check-documents',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 60_000,
+      requestTimeout: 10_000,
+    });
     await zeebe.completeJob({ jobKey: job!.key, variables: {} });
     const health = await fetch(`${running.managementUrl}/health`);
     const ready = await fetch(`${running.managementUrl}/ready`);
@@ -62,7 +71,9 @@ describe('the embedded engine service', () => {
     expect(metrics).toContain('engine_process_instances_completed_total 1');
     expect(metrics).toContain('engine_jobs_activated_total{type="check-documents"} 1');
     expect(metrics).toContain('engine_jobs_completed_total 1');
-    expect(metrics).toContain('engine_job_activation_latency_seconds_count{type="check-documents"} 1');
+    expect(metrics).toContain(
+      'engine_job_activation_latency_seconds_count{type="check-documents"} 1',
+    );
   });
 
   it('releases both ports on close and keeps every acknowledged step for the next start', async () => {
@@ -71,7 +82,10 @@ describe('the embedded engine service', () => {
     const first = await start(file);
     const zeebe = client(first);
     await zeebe.deployResource({ processFilename: fixture('check-documents.bpmn') });
-    const { processInstanceKey } = await zeebe.createProcessInstance({ bpmnProcessId: 'check-documents', variables: { caseId: 'c-1' } });
+    const { processInstanceKey } = await zeebe.createProcessInstance({
+      bpmnProcessId: 'check-documents',
+      variables: { caseId: 'c-1' },
+    });
     const grpcPort = Number(new URL(first.grpcAddress).port);
     const managementPort = Number(new URL(first.managementUrl).port);
     // when the engine is closed and started again on the same file
@@ -80,7 +94,13 @@ describe('the embedded engine service', () => {
     const second = await start(file);
     // then the job is still there for a worker, and completing it completes the instance
     const zeebeAgain = client(second);
-    const [job] = await zeebeAgain.activateJobs({ type: 'check-documents', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 10_000 });
+    const [job] = await zeebeAgain.activateJobs({
+      type: 'check-documents',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 60_000,
+      requestTimeout: 10_000,
+    });
     expect(job).toMatchObject({ processInstanceKey, variables: { caseId: 'c-1' } });
     await zeebeAgain.completeJob({ jobKey: job!.key, variables: {} });
     expect(second.engine.getProcessInstance(processInstanceKey).state).toBe('COMPLETED');
@@ -93,6 +113,9 @@ describe('the embedded engine service', () => {
     const response = await fetch(`${running.managementUrl}/actuator`);
     // then it is not found, with the paths that exist
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ status: 'NOT_FOUND', paths: ['/health', '/ready', '/metrics'] });
+    expect(await response.json()).toEqual({
+      status: 'NOT_FOUND',
+      paths: ['/health', '/ready', '/metrics'],
+    });
   });
 });

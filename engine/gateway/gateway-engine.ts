@@ -94,7 +94,12 @@ export interface GatewayEngine {
     errorMessage: string;
     variables: Variables;
   }): Promise<void>;
-  throwError(request: { jobKey: string; errorCode: string; errorMessage: string; variables: Variables }): Promise<void>;
+  throwError(request: {
+    jobKey: string;
+    errorCode: string;
+    errorMessage: string;
+    variables: Variables;
+  }): Promise<void>;
   updateJobRetries(request: { jobKey: string; retries: number }): Promise<void>;
   updateJobTimeout(request: { jobKey: string; timeout: number }): Promise<void>;
   publishMessage(request: {
@@ -104,7 +109,11 @@ export interface GatewayEngine {
     messageId?: string;
     variables: Variables;
   }): Promise<{ key: string }>;
-  setVariables(request: { elementInstanceKey: string; variables: Variables; local: boolean }): Promise<{ key: string }>;
+  setVariables(request: {
+    elementInstanceKey: string;
+    variables: Variables;
+    local: boolean;
+  }): Promise<{ key: string }>;
   resolveIncident(incidentKey: string): Promise<void>;
   /** Absent while the engine has no signal events. */
   broadcastSignal?(request: { signalName: string; variables: Variables }): Promise<{ key: string }>;

@@ -71,7 +71,8 @@ export class GatewayMetrics implements DispatchObserver {
   /** Counts process instances started and completed from a batch of committed records. */
   countRecords(records: readonly RecordSummary[]): void {
     for (const record of records) {
-      if (record.valueType !== 'PROCESS_INSTANCE' || record.value['bpmnElementType'] !== 'PROCESS') continue;
+      if (record.valueType !== 'PROCESS_INSTANCE' || record.value['bpmnElementType'] !== 'PROCESS')
+        continue;
       if (record.intent === 'ELEMENT_ACTIVATED') this.#instancesStarted.inc();
       else if (record.intent === 'ELEMENT_COMPLETED') this.#instancesCompleted.inc();
     }

@@ -65,7 +65,8 @@ export class GrpcGateway {
         `Refusing to serve the gateway on ${this.#host} without a token or TLS: only loopback addresses may go unprotected`,
       );
     }
-    this.metrics = options.metrics ?? new GatewayMetrics(options.engine.jobBacklog?.bind(options.engine));
+    this.metrics =
+      options.metrics ?? new GatewayMetrics(options.engine.jobBacklog?.bind(options.engine));
   }
 
   /** Binds the port and starts serving. Resolves with the address actually bound. */
@@ -79,7 +80,8 @@ export class GrpcGateway {
     const logger = this.#options.logger;
     const dispatcher = new JobDispatcher(engine, {
       jobsActivated: (type, count, latencyMs) => this.metrics.jobsActivated(type, count, latencyMs),
-      activationFailed: (type, error) => logger?.error({ err: error, type }, 'job activation for waiting workers failed'),
+      activationFailed: (type, error) =>
+        logger?.error({ err: error, type }, 'job activation for waiting workers failed'),
     });
     const guard: RpcGuard = {
       authorize: this.#options.token === undefined ? allowAll : bearerToken(this.#options.token),
@@ -129,7 +131,8 @@ export class GrpcGateway {
       );
     });
     this.#server = server;
-    this.#unsubscribeRecords = engine.onRecords?.((records) => this.metrics.countRecords(records)) ?? null;
+    this.#unsubscribeRecords =
+      engine.onRecords?.((records) => this.metrics.countRecords(records)) ?? null;
     this.#dispatcher = dispatcher;
     return { host: this.#host, port: this.#port };
   }

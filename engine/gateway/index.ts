@@ -56,7 +56,11 @@ export interface EmbeddedEngine {
 /** Opens the engine and starts the gateway and the management port. */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const host = options.host ?? '127.0.0.1';
-  const engine = await Engine.open({ file: options.file, ...(options.clock ? { clock: options.clock } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+  const engine = await Engine.open({
+    file: options.file,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   let accepting = false;
   const metrics = new GatewayMetrics(() => engine.jobBacklog());
   const gateway = new GrpcGateway({
@@ -68,7 +72,12 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });
-  const management = new ManagementServer({ registry: metrics.registry, ready: () => accepting, host, port: options.managementPort ?? 9600 });
+  const management = new ManagementServer({
+    registry: metrics.registry,
+    ready: () => accepting,
+    host,
+    port: options.managementPort ?? 9600,
+  });
   try {
     engine.start();
     const grpc = await gateway.start();

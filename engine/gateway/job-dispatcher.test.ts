@@ -3,11 +3,19 @@ import type { ActivateJobsInput } from './gateway-engine.js';
 import { JobDispatcher } from './job-dispatcher.js';
 import { JobBoardEngine } from './testing/job-board-engine.js';
 
-const notify: ActivateJobsInput = { type: 'notify', worker: 'w1', timeout: 60_000, maxJobsToActivate: 5, fetchVariable: [] };
+const notify: ActivateJobsInput = {
+  type: 'notify',
+  worker: 'w1',
+  timeout: 60_000,
+  maxJobsToActivate: 5,
+  fetchVariable: [],
+};
 
 function dispatcherOn(engine: JobBoardEngine) {
   const activated: { type: string; count: number }[] = [];
-  const dispatcher = new JobDispatcher(engine, { jobsActivated: (type, count) => activated.push({ type, count }) });
+  const dispatcher = new JobDispatcher(engine, {
+    jobsActivated: (type, count) => activated.push({ type, count }),
+  });
   return { dispatcher, activated };
 }
 

@@ -143,7 +143,8 @@ export class JobDispatcher {
           jobKey: job.key,
           retries: job.retries,
           retryBackOff: 0,
-          errorMessage: 'The job could not be handed to its worker (the request ended before); it is offered again',
+          errorMessage:
+            'The job could not be handed to its worker (the request ended before); it is offered again',
           variables: {},
         });
       } catch (error) {

@@ -185,7 +185,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
         }
         const variables = parseVariables('variables', request.variables);
         await engine.throwError({
-        jobKey: parseKey('jobKey', request.jobKey),
+          jobKey: parseKey('jobKey', request.jobKey),
           errorCode: request.errorCode,
           errorMessage: request.errorMessage,
           variables,
@@ -202,7 +202,10 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
           `Expected 'retries' to be at least 1, but got ${request.retries}`,
         );
       }
-      await engine.updateJobRetries({ jobKey: parseKey('jobKey', request.jobKey), retries: request.retries });
+      await engine.updateJobRetries({
+        jobKey: parseKey('jobKey', request.jobKey),
+        retries: request.retries,
+      });
       return {};
     }),
 

@@ -2,7 +2,13 @@ import { status, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { CreateInstanceInput, GatewayEngine } from './gateway-engine.js';
 import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './gateway-errors.js';
 import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
-import { checkTenant, DEFAULT_TENANT, parseInt64, parseKey, parseVariables } from './request-fields.js';
+import {
+  checkTenant,
+  DEFAULT_TENANT,
+  parseInt64,
+  parseKey,
+  parseVariables,
+} from './request-fields.js';
 import { unaryRpc, type RpcGuard } from './rpc-call.js';
 
 /** What the process, message and resource RPCs need. */
@@ -44,10 +50,17 @@ function createInput(request: CreateRequest, prefix = ''): CreateInstanceInput {
   }
   const variables = parseVariables(`${prefix}variables`, request.variables);
   if (byKey) {
-    return { processDefinitionKey: parseKey(`${prefix}processDefinitionKey`, request.processDefinitionKey), variables };
+    return {
+      processDefinitionKey: parseKey(`${prefix}processDefinitionKey`, request.processDefinitionKey),
+      variables,
+    };
   }
   // Zeebe: version -1 (and 0, the proto default) means the latest version.
-  return { bpmnProcessId: request.bpmnProcessId, ...(request.version > 0 ? { version: request.version } : {}), variables };
+  return {
+    bpmnProcessId: request.bpmnProcessId,
+    ...(request.version > 0 ? { version: request.version } : {}),
+    variables,
+  };
 }
 
 /** Waits for `work` at most `timeoutMs` and never past the server's shutdown. */
@@ -57,10 +70,17 @@ async function bounded<T>(work: Promise<T>, timeoutMs: number, closing: AbortSig
   const limit = new Promise<never>((_, reject) => {
     // Neither is a business error: the instance was created and runs on. Zeebe answers the same way.
     timer = setTimeout(
-      () => reject(new TransientRpcError(status.DEADLINE_EXCEEDED, `The process instance did not complete within ${timeoutMs} ms`)),
+      () =>
+        reject(
+          new TransientRpcError(
+            status.DEADLINE_EXCEEDED,
+            `The process instance did not complete within ${timeoutMs} ms`,
+          ),
+        ),
       timeoutMs,
     );
-    onClosing = () => reject(new TransientRpcError(status.UNAVAILABLE, 'The gateway is shutting down'));
+    onClosing = () =>
+      reject(new TransientRpcError(status.UNAVAILABLE, 'The gateway is shutting down'));
     if (closing.aborted) onClosing();
     closing.addEventListener('abort', onClosing, { once: true });
   });
@@ -84,7 +104,11 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
   const deploy = async (resources: { name: string; content: Buffer }[]) => {
     if (resources.length === 0) {
-      throw new GatewayRequestError('INVALID_ARGUMENT', 'resources', "Expected at least one resource in 'resources'");
+      throw new GatewayRequestError(
+        'INVALID_ARGUMENT',
+        'resources',
+        "Expected at least one resource in 'resources'",
+      );
     }
     return deploymentMessage(await engine.deployResources(resources));
   };
@@ -95,13 +119,20 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
       return topologyMessage(host, port, deps.version);
     }),
 
-    DeployResource: unaryRpc(guard, async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
-      checkTenant('tenantId', request.tenantId);
-      return deploy(request.resources);
-    }),
+    DeployResource: unaryRpc(
+      guard,
+      async (request: { resources: { name: string; content: Buffer }[]; tenantId: string }) => {
+        checkTenant('tenantId', request.tenantId);
+        return deploy(request.resources);
+      },
+    ),
 
-    DeployProcess: unaryRpc(guard, async (request: { processes: { name: string; definition: Buffer }[] }) =>
-      deploy(request.processes.map((process) => ({ name: process.name, content: process.definition }))),
+    DeployProcess: unaryRpc(
+      guard,
+      async (request: { processes: { name: string; definition: Buffer }[] }) =>
+        deploy(
+          request.processes.map((process) => ({ name: process.name, content: process.definition })),
+        ),
     ),
 
     CreateProcessInstance: unaryRpc(guard, async (request: CreateRequest) => {
@@ -111,35 +142,54 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
     CreateProcessInstanceWithResult: unaryRpc(
       guard,
-      async (request: { request: CreateRequest | null; requestTimeout: string; fetchVariables: string[] }) => {
+      async (request: {
+        request: CreateRequest | null;
+        requestTimeout: string;
+        fetchVariables: string[];
+      }) => {
         if (!request.request) {
-          throw new GatewayRequestError('INVALID_ARGUMENT', 'request', "Expected 'request' to be set");
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'request',
+            "Expected 'request' to be set",
+          );
         }
-        const input = { ...createInput(request.request, 'request.'), fetchVariables: request.fetchVariables };
+        const input = {
+          ...createInput(request.request, 'request.'),
+          fetchVariables: request.fetchVariables,
+        };
         const requested = parseInt64('requestTimeout', request.requestTimeout);
         const timeoutMs = requested > 0 ? requested : deps.defaultRequestTimeoutMs;
         const running = engine.createProcessInstanceWithResult(input);
         // Nobody may be waiting any more when it settles (time-out, shutdown).
-        running.then(() => undefined, () => undefined);
+        running.then(
+          () => undefined,
+          () => undefined,
+        );
         const result = await bounded(running, timeoutMs, deps.closing);
-          return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
+        return { ...createdInstanceMessage(result), variables: JSON.stringify(result.variables) };
       },
     ),
 
     CancelProcessInstance: unaryRpc(guard, async (request: { processInstanceKey: string }) => {
-      await engine.cancelProcessInstance(parseKey('processInstanceKey', request.processInstanceKey));
+      await engine.cancelProcessInstance(
+        parseKey('processInstanceKey', request.processInstanceKey),
+      );
       return {};
     }),
 
-    SetVariables: unaryRpc(guard, async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
-      const variables = parseVariables('variables', request.variables);
-      const { key } = await engine.setVariables({
-        elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
-        variables,
-        local: request.local,
-      });
-      return { key };
-    }),
+    SetVariables: unaryRpc(
+      guard,
+      async (request: { elementInstanceKey: string; variables: string; local: boolean }) => {
+        const variables = parseVariables('variables', request.variables);
+        const { key } = await engine.setVariables({
+          elementInstanceKey: parseKey('elementInstanceKey', request.elementInstanceKey),
+          variables,
+          local: request.local,
+        });
+        return { key };
+      },
+    ),
 
     ResolveIncident: unaryRpc(guard, async (request: { incidentKey: string }) => {
       await engine.resolveIncident(parseKey('incidentKey', request.incidentKey));
@@ -148,10 +198,21 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
 
     PublishMessage: unaryRpc(
       guard,
-      async (request: { name: string; correlationKey: string; timeToLive: string; messageId: string; variables: string; tenantId: string }) => {
+      async (request: {
+        name: string;
+        correlationKey: string;
+        timeToLive: string;
+        messageId: string;
+        variables: string;
+        tenantId: string;
+      }) => {
         checkTenant('tenantId', request.tenantId);
         if (request.name === '') {
-          throw new GatewayRequestError('INVALID_ARGUMENT', 'name', "Expected 'name' of the message to be set");
+          throw new GatewayRequestError(
+            'INVALID_ARGUMENT',
+            'name',
+            "Expected 'name' of the message to be set",
+          );
         }
         const variables = parseVariables('variables', request.variables);
         const { key } = await engine.publishMessage({
@@ -167,25 +228,38 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
     ),
 
     BroadcastSignal: engine.broadcastSignal
-      ? unaryRpc(guard, async (request: { signalName: string; variables: string; tenantId: string }) => {
-          checkTenant('tenantId', request.tenantId);
-          const { key } = await engine.broadcastSignal!({
-            signalName: request.signalName,
-            variables: parseVariables('variables', request.variables),
-          });
-          return { key, tenantId: DEFAULT_TENANT };
-        })
+      ? unaryRpc(
+          guard,
+          async (request: { signalName: string; variables: string; tenantId: string }) => {
+            checkTenant('tenantId', request.tenantId);
+            const { key } = await engine.broadcastSignal!({
+              signalName: request.signalName,
+              variables: parseVariables('variables', request.variables),
+            });
+            return { key, tenantId: DEFAULT_TENANT };
+          },
+        )
       : unsupported(guard, 'BroadcastSignal', 'signal events are not supported yet'),
 
     DeleteResource: engine.deleteResource
       ? unaryRpc(guard, async (request: { resourceKey: string }) => {
-          await engine.deleteResource!({ resourceKey: parseKey('resourceKey', request.resourceKey) });
+          await engine.deleteResource!({
+            resourceKey: parseKey('resourceKey', request.resourceKey),
+          });
           return {};
         })
       : unsupported(guard, 'DeleteResource', 'deleting deployed resources is not supported yet'),
 
     EvaluateDecision: unsupported(guard, 'EvaluateDecision', 'DMN decisions are not supported yet'),
-    ModifyProcessInstance: unsupported(guard, 'ModifyProcessInstance', 'process instance modification is not supported yet'),
-    MigrateProcessInstance: unsupported(guard, 'MigrateProcessInstance', 'process instance migration is not supported yet'),
+    ModifyProcessInstance: unsupported(
+      guard,
+      'ModifyProcessInstance',
+      'process instance modification is not supported yet',
+    ),
+    MigrateProcessInstance: unsupported(
+      guard,
+      'MigrateProcessInstance',
+      'process instance migration is not supported yet',
+    ),
   };
 }

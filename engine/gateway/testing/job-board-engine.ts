@@ -54,10 +54,16 @@ export class JobBoardEngine implements GatewayEngine {
   async activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]> {
     this.activations.push(input);
     if (this.#gate) await this.#gate;
-    const taken = this.#jobs.filter((job) => job.type === input.type).slice(0, input.maxJobsToActivate);
+    const taken = this.#jobs
+      .filter((job) => job.type === input.type)
+      .slice(0, input.maxJobsToActivate);
     this.#jobs = this.#jobs.filter((job) => !taken.includes(job));
     for (const job of taken) this.#activated.set(job.key, job);
-    return taken.map((job) => ({ ...job, worker: input.worker, deadline: Date.now() + input.timeout }));
+    return taken.map((job) => ({
+      ...job,
+      worker: input.worker,
+      deadline: Date.now() + input.timeout,
+    }));
   }
 
   onJobsAvailable(type: string, listener: () => void): () => void {

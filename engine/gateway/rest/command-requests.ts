@@ -49,6 +49,15 @@ export const operationRequest = z
   .nullable()
   .optional();
 
+/** `PUT /v2/element-instances/{key}/variables`. */
+export const setVariablesRequest = z
+  .object({
+    variables,
+    local: z.boolean().optional(),
+    operationReference: z.union([z.number(), z.string()]).optional(),
+  })
+  .strict();
+
 /** `POST /v2/user-tasks/{key}/assignment`. */
 export const assignmentRequest = z
   .object({

@@ -100,8 +100,15 @@ describe('the REST API: incidents', () => {
     const [incident] = found.items ?? [];
     expect(incident).toMatchObject({ errorType: 'CONDITION_ERROR', elementId: 'RiskLevel', state: 'ACTIVE' });
     expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).hasIncident).toBe(true);
+    const one = await h.camunda.getIncident({ incidentKey: incident!.incidentKey! }, NOW);
+    expect(one.errorMessage).toContain('RiskLevel');
+    const gateway = await h.camunda.getElementInstance({ elementInstanceKey: incident!.elementInstanceKey! }, NOW);
+    expect(gateway).toMatchObject({ elementName: 'Risk level?', hasIncident: true, incidentKey: incident!.incidentKey });
     // when the data is fixed and the incident resolved
-    await h.engine.setVariables({ elementInstanceKey: processInstanceKey, variables: { risk: 'low' } });
+    await h.camunda.createElementInstanceVariables({
+      elementInstanceKey: processInstanceKey as never,
+      variables: { risk: 'low' },
+    });
     await h.camunda.resolveIncident({ incidentKey: incident!.incidentKey! });
     // then
     expect(await stateOf(processInstanceKey)).toBe('COMPLETED');

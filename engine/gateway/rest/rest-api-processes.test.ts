@@ -167,6 +167,8 @@ describe('the REST API: process instances, element instances and variables', () 
     expect(found.items).toEqual([
       expect.objectContaining({ name: 'caseId', value: '"case-42"', isTruncated: false, scopeKey: processInstanceKey }),
     ]);
+    const one = await h.camunda.getVariable({ variableKey: found.items[0]!.variableKey }, NOW);
+    expect(one).toMatchObject({ name: 'caseId', value: '"case-42"' });
   });
 
   it.each([

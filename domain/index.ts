@@ -57,6 +57,10 @@ export * from './models/ladevorgang.js';
 export * from './models/upload.js';
 export * from './models/dokument.js';
 export * from './models/audit-event.js';
+export * from './models/konto.js';
+export * from './models/konto-token.js';
+export * from './models/sitzung.js';
+export * from './models/einladung.js';
 export * from './models/bundesland.js';
 
 /** Applies every pending migration (schema and programmes); returns the names applied now. */

@@ -40,6 +40,14 @@ const entityDescriptions: Record<keyof DomainModels, string> = {
   Dokument: 'A document filed with a case (invoice, photo, proof of green power, grant notice).',
   AuditEvent:
     'One audit-log entry: who, what, which object, when, state before and after. Append-only.',
+  Konto:
+    'An account of the embedded identity provider: login e-mail, scrypt password hash, realm roles, e-mail verified at.',
+  KontoToken:
+    'A one-time e-mail verification or password reset token of an account, stored as its SHA-256 with an expiry.',
+  Sitzung:
+    'A portal browser session, stored by the SHA-256 of its cookie token: login state (PKCE, state, nonce), subject, roles, expiry.',
+  Einladung:
+    'An invitation to a Förderfall sent by link: e-mail, role, SHA-256 of the token, expiry, redeemed or withdrawn at.',
 };
 
 type Columns = [string, ModelAttributeColumnOptions][];

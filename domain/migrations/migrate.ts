@@ -13,6 +13,7 @@ import { createCasesAndLocations } from './m0002-create-cases-and-locations.js';
 import { createReporting } from './m0003-create-reporting.js';
 import { createAuditEvent } from './m0004-create-audit-event.js';
 import { insertProgrammes } from './m0005-insert-programmes.js';
+import { createPortalIdentity } from './m0006-create-portal-identity.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
 export const migrations: readonly DomainMigration[] = [
@@ -21,6 +22,7 @@ export const migrations: readonly DomainMigration[] = [
   createReporting,
   createAuditEvent,
   insertProgrammes,
+  createPortalIdentity,
 ];
 
 /** The table umzug records applied migrations in. */

@@ -21,6 +21,10 @@ import { initProgramm, type Programm } from './programm.js';
 import { initStandort, type Standort } from './standort.js';
 import { initUpload, type Upload } from './upload.js';
 import { initZuwendungsempfaenger, type Zuwendungsempfaenger } from './zuwendungsempfaenger.js';
+import { initKonto, type Konto } from './konto.js';
+import { initKontoToken, type KontoToken } from './konto-token.js';
+import { initSitzung, type Sitzung } from './sitzung.js';
+import { initEinladung, type Einladung } from './einladung.js';
 
 /** The typed model classes of one database, keyed by model name. */
 export interface DomainModels {
@@ -41,6 +45,10 @@ export interface DomainModels {
   Dokument: typeof Dokument;
   Importfehler: typeof Importfehler;
   AuditEvent: typeof AuditEvent;
+  Konto: typeof Konto;
+  KontoToken: typeof KontoToken;
+  Sitzung: typeof Sitzung;
+  Einladung: typeof Einladung;
 }
 
 /** Defines every model on `sequelize` and wires the associations. */
@@ -63,6 +71,10 @@ export function initModels(sequelize: Sequelize): DomainModels {
     Dokument: initDokument(sequelize),
     Importfehler: initImportfehler(sequelize),
     AuditEvent: initAuditEvent(sequelize),
+    Konto: initKonto(sequelize),
+    KontoToken: initKontoToken(sequelize),
+    Sitzung: initSitzung(sequelize),
+    Einladung: initEinladung(sequelize),
   };
   associate(models);
   return models;
@@ -151,6 +163,22 @@ function associate(m: DomainModels): void {
     as: 'importlauf',
   });
   m.Importfehler.belongsTo(m.Upload, { ...cascade, foreignKey: 'uploadId', as: 'upload' });
+  m.KontoToken.belongsTo(m.Konto, { ...cascade, foreignKey: 'kontoId', as: 'konto' });
+  m.Einladung.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Einladung.belongsTo(m.Person, {
+    ...setNull,
+    foreignKey: 'eingeloestVonPersonId',
+    as: 'eingeloestVon',
+  });
+  m.Einladung.belongsTo(m.Person, {
+    ...setNull,
+    foreignKey: 'erstelltVonPersonId',
+    as: 'erstelltVon',
+  });
 
   m.Programm.hasMany(m.Foerderfall, { ...link, foreignKey: 'programmId', as: 'foerderfaelle' });
   m.Zuwendungsempfaenger.hasMany(m.Foerderfall, {

@@ -11,6 +11,7 @@ import type { Model, ModelStatic, Transaction } from 'sequelize';
 import type { Database } from '../database/open-database.js';
 import { generateDemoCases, demoSizes } from './demo-cases.js';
 import { demoFaker, demoReferenceDate } from './demo-random.js';
+import { generateDemoIdentity } from './demo-identity.js';
 import { generateDemoReporting } from './demo-reporting.js';
 
 /** Options of `seedDemo`. */
@@ -64,6 +65,8 @@ export async function seedDemo(
     const caseRows = generateDemoCases(faker, sizes, importlaufId);
     const reporting = generateDemoReporting(faker, caseRows.cases, sizes.ladevorgaenge);
     const importfehler = demoImportErrors(faker.string.uuid, importlaufId);
+    // Last, so the rows generated before keep their values.
+    const identity = generateDemoIdentity(faker, caseRows.person, caseRows.cases);
 
     const plan: [ModelStatic<Model>, object[]][] = [
       [
@@ -102,6 +105,10 @@ export async function seedDemo(
       [m.Nutzungsbericht, reporting.nutzungsbericht],
       [m.Dokument, reporting.dokument],
       [m.AuditEvent, reporting.auditEvent],
+      [m.Konto, identity.konto],
+      [m.KontoToken, identity.kontoToken],
+      [m.Sitzung, identity.sitzung],
+      [m.Einladung, identity.einladung],
     ];
     const counts: Record<string, number> = {};
     const now = new Date();

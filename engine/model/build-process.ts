@@ -166,6 +166,16 @@ function buildElement(
     return undefined;
   }
   if (type === 'SUB_PROCESS' && node.triggeredByEvent === true) type = 'EVENT_SUB_PROCESS';
+  // Listeners change what runs; silently skipping them would run a different process.
+  for (const [extensionType, what] of [
+    ['zeebe:ExecutionListeners', 'execution listeners'],
+    ['zeebe:TaskListeners', 'task listeners'],
+  ] as const) {
+    if (extension(node, extensionType))
+      problems.push({ elementId: id, message: `${what} are not supported yet` });
+  }
+  if (node.isForCompensation === true)
+    problems.push({ elementId: id, message: 'compensation is not supported yet' });
   const io = extension(node, 'zeebe:IoMapping');
   const mappings = (list: string): Mapping[] =>
     children(io ?? { $type: '' }, list).map((p) => ({

@@ -30,6 +30,8 @@ describe('deploy-time validation', () => {
         ['WeighParcel', expect.stringContaining('not valid FEEL')],
         ['AwaitPickup', expect.stringContaining('missing message name')],
         ['AwaitPickup', expect.stringContaining('missing correlation key')],
+        ['AuditedStep', expect.stringContaining('execution listeners are not supported')],
+        ['LinkCatch', expect.stringContaining("'LinkEventDefinition' is not supported")],
       ]),
     );
     expect((error as DeploymentError).code).toBe('INVALID_ARGUMENT');

@@ -107,10 +107,12 @@ export class CommandLoop {
         );
         try {
           const value = processCommand(ctx, pending.command);
+          this.store.state.flush();
           db.exec('RELEASE command');
           records.push(...ctx.written);
           outcomes.push({ ok: true, value });
         } catch (error) {
+          this.store.state.discard();
           db.exec('ROLLBACK TO command');
           db.exec('RELEASE command');
           this.store.counters.nextPosition = position;

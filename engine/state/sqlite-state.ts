@@ -19,6 +19,7 @@ import type {
 import type { EngineRecord, RecordDraft } from '../core/records.js';
 import { TABLES } from './schema.js';
 import { MappedTable } from './table-spec.js';
+import { WriteBackCache } from './write-back-cache.js';
 
 /** Positions and keys, issued from counters persisted with every transaction. */
 export interface Counters {
@@ -45,6 +46,7 @@ export class SqliteState implements EngineState {
   readonly joins;
   readonly signalSubscriptions;
   private readonly insertRecord: Database.Statement;
+  private readonly caches: WriteBackCache<{ key: number }>[] = [];
 
   constructor(
     db: Database.Database,
@@ -75,17 +77,24 @@ export class SqliteState implements EngineState {
     };
 
     const elements = new MappedTable<ElementInstanceRow>(db, TABLES.elementInstances);
+    const elementCache = this.cached(elements);
     const activeChildren = db.prepare(
       "SELECT * FROM element_instances WHERE flow_scope_key = ? AND state NOT IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED') ORDER BY key",
     );
     this.elementInstances = {
-      ...tableOf(elements),
-      activeChildren: (scopeKey: number) => elements.all(activeChildren, scopeKey),
+      ...tableOf(elementCache),
+      activeChildren: (scopeKey: number) => {
+        elementCache.flush();
+        return elements
+          .all(activeChildren, scopeKey)
+          .map((row) => elementCache.get(row.key) ?? row);
+      },
     };
 
-    this.processInstances = tableOf(
+    const instanceCache = this.cached(
       new MappedTable<ProcessInstanceRow>(db, TABLES.processInstances),
     );
+    this.processInstances = tableOf(instanceCache);
 
     const variables = new MappedTable<VariableRow>(db, TABLES.variables);
     const ofScope = db.prepare('SELECT * FROM variables WHERE scope_key = ? ORDER BY key');
@@ -99,9 +108,13 @@ export class SqliteState implements EngineState {
     const activatable = db.prepare(
       "SELECT * FROM jobs WHERE type = ? AND state = 'ACTIVATABLE' ORDER BY key LIMIT ?",
     );
+    const jobCache = this.cached(jobs);
     this.jobs = {
-      ...tableOf(jobs),
-      activatable: (type: string, limit: number) => jobs.all(activatable, type, limit),
+      ...tableOf(jobCache),
+      activatable: (type: string, limit: number) => {
+        jobCache.flush();
+        return jobs.all(activatable, type, limit);
+      },
     };
 
     const incidents = new MappedTable<IncidentRow>(db, TABLES.incidents);
@@ -162,8 +175,10 @@ export class SqliteState implements EngineState {
         correlations.get(messageKey, bpmnProcessId) !== undefined,
       markStartedBy: (bpmnProcessId: string, correlationKey: string, processInstanceKey: number) =>
         started.put({ processInstanceKey, bpmnProcessId, correlationKey }),
-      activeInstanceFor: (bpmnProcessId: string, correlationKey: string) =>
-        activeStarted.get(bpmnProcessId, correlationKey) !== undefined,
+      activeInstanceFor: (bpmnProcessId: string, correlationKey: string) => {
+        instanceCache.flush();
+        return activeStarted.get(bpmnProcessId, correlationKey) !== undefined;
+      },
     };
 
     const starts = new MappedTable<StartSubscriptionRow>(db, TABLES.startSubscriptions);
@@ -231,6 +246,22 @@ export class SqliteState implements EngineState {
     );
   }
 
+  /** Writes what the caches hold; called when a command succeeded. */
+  flush(): void {
+    for (const cache of this.caches) cache.flushAndClear();
+  }
+
+  /** Forgets what the caches hold; called when a command was rolled back. */
+  discard(): void {
+    for (const cache of this.caches) cache.discard();
+  }
+
+  private cached<Row extends { key: number }>(table: MappedTable<Row>): WriteBackCache<Row> {
+    const cache = new WriteBackCache<Row>(table, (row) => row.key);
+    this.caches.push(cache as unknown as WriteBackCache<{ key: number }>);
+    return cache;
+  }
+
   append(draft: RecordDraft): EngineRecord {
     const record: EngineRecord = { position: this.counters.nextPosition++, ...draft };
     const pi = record.value.processInstanceKey;
@@ -250,7 +281,11 @@ export class SqliteState implements EngineState {
   }
 }
 
-function tableOf<Row extends { key: number }>(table: MappedTable<Row>) {
+function tableOf<Row extends { key: number }>(table: {
+  get(key: number): Row | undefined;
+  put(row: Row): void;
+  delete(key: number): void;
+}) {
   return {
     get: (key: number) => table.get(key),
     put: (row: Row) => table.put(row),

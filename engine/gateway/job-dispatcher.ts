@@ -210,7 +210,7 @@ export class JobDispatcher {
       do {
         queue.drainAgain = false;
         while (!this.#closed && queue.streams.length > 0) {
-          if ((await this.#pushToStreams(type, queue)) === 0) break;
+          if (!(await this.#pushToStreams(type, queue))) break;
         }
         while (!this.#closed && queue.polls.length > 0) {
           const poll = queue.polls[0]!;
@@ -218,6 +218,8 @@ export class JobDispatcher {
           if (jobs.length === 0) break;
           this.#delivered(queue, type, jobs.length);
           if (!poll.settle(jobs)) await this.giveBack(jobs);
+          // Fewer than asked for: nothing is left (a job created meanwhile announces itself).
+          if (jobs.length < poll.input.maxJobsToActivate) break;
         }
       } while (queue.drainAgain && !this.#closed);
     } catch (error) {
@@ -232,8 +234,9 @@ export class JobDispatcher {
    * One round over the streams of a type: streams that ask alike (worker, time-out, variables)
    * share one activation of up to STREAM_BATCH jobs per stream, dealt out round-robin. One
    * activation per group, not per job, keeps the engine's commits (and fsyncs) few under load.
+   * Resolves true when more jobs may be waiting (a group got all it asked for).
    */
-  async #pushToStreams(type: string, queue: TypeQueue): Promise<number> {
+  async #pushToStreams(type: string, queue: TypeQueue): Promise<boolean> {
     const groups = new Map<string, OpenStream[]>();
     for (const stream of queue.streams) {
       const { worker, timeout, fetchVariable } = stream.input;
@@ -243,19 +246,21 @@ export class JobDispatcher {
     // Groups take turns going first, so differently configured streams share the work too.
     const ordered = [...groups.values()];
     const first = queue.turn++ % ordered.length;
-    let pushed = 0;
     for (const group of [...ordered.slice(first), ...ordered.slice(0, first)]) {
+      const asked = STREAM_BATCH * group.length;
       const jobs = await this.#engine.activateJobs({
         ...group[0]!.input,
-        maxJobsToActivate: STREAM_BATCH * group.length,
+        maxJobsToActivate: asked,
       });
-      if (jobs.length === 0) continue;
-      this.#delivered(queue, type, jobs.length);
-      const undelivered = jobs.filter((job) => !group[queue.next++ % group.length]!.push(job));
-      if (undelivered.length > 0) await this.giveBack(undelivered);
-      pushed += jobs.length;
+      if (jobs.length > 0) {
+        this.#delivered(queue, type, jobs.length);
+        const undelivered = jobs.filter((job) => !group[queue.next++ % group.length]!.push(job));
+        if (undelivered.length > 0) await this.giveBack(undelivered);
+      }
+      // Fewer than asked for: nothing is left for the other groups either.
+      if (jobs.length < asked) return false;
     }
-    return pushed;
+    return true;
   }
 
   #delivered(queue: TypeQueue, type: string, count: number): void {

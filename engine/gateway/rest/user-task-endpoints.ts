@@ -1,5 +1,6 @@
 import type { Engine } from '../../index.js';
 import { assignmentRequest, completionRequest, parseBody } from './command-requests.js';
+import { narrowByProcessVariables } from './process-variable-prefilter.js';
 import { presentUserTask, presentVariable, type ElementInstanceItem } from './rest-presenters.js';
 import { noContent, ok, pathKey, type Route } from './route.js';
 import { truncateValues } from './search-endpoints.js';
@@ -14,7 +15,11 @@ export const userTaskEndpoints: Route[] = [
     body: 'json',
     async handle({ body }, { engine, names }) {
       const search = parseSearch(body, USER_TASK_SEARCH);
-      const rows = searchResponse(search, (query) => engine.search.userTasks(query), (row) => row);
+      const filter = narrowByProcessVariables(engine, search.query.filter);
+      const narrowed = filter
+        ? { ...search, query: { ...search.query, filter } }
+        : { ...search, matchesNothing: true };
+      const rows = searchResponse(narrowed, (query) => engine.search.userTasks(query), (row) => row);
       const items = await Promise.all(
         rows.items.map(async (row) =>
           presentUserTask(row, await names.names(row.processDefinitionKey, row.processDefinitionId)),

@@ -47,6 +47,7 @@ const searches: [string, string, unknown][] = [
   ['user tasks by process instance', '/v2/user-tasks/search', { filter: { processInstanceKey: sample.processInstanceKey } }],
   ['open tasks of a group, by due date, page 50', '/v2/user-tasks/search', { filter: { candidateGroup: 'case-officer', state: 'CREATED' }, sort: [{ field: 'dueDate' }], page: { limit: 50 } }],
   ['open tasks, page 50 at offset 10,000', '/v2/user-tasks/search', { filter: { state: 'CREATED' }, page: { from: Math.min(10_000, count - 50), limit: 50 } }],
+  ['variables by name and value (caseId)', '/v2/variables/search', { filter: { name: 'caseId', value: `"case-${Math.floor(count / 2)}"` } }],
   ['element instances of an instance', '/v2/element-instances/search', { filter: { processInstanceKey: sample.processInstanceKey } }],
   ['variables of an instance by name', '/v2/variables/search', { filter: { processInstanceKey: sample.processInstanceKey, name: 'caseId' } }],
   ['active instances by start date, page 50', '/v2/process-instances/search', { filter: { state: 'ACTIVE' }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 50 } }],

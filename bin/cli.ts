@@ -12,6 +12,7 @@ import { registerSeedCommands } from './commands/seed.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerBenchCommand } from './commands/bench.js';
+import { registerEngineCommand } from './commands/engine.js';
 
 /** Loads the configuration lazily, so `--help` works with a broken environment. */
 export type ConfigLoader = () => Config;
@@ -25,6 +26,7 @@ export function buildProgram(env: Record<string, string | undefined> = process.e
     .showHelpAfterError();
   registerStartCommand(program, config);
   registerMigrateCommand(program, config);
+  registerEngineCommand(program, config);
   registerSeedCommands(program, config);
   registerBenchCommand(program);
   return program;

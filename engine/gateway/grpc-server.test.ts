@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { status } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -160,6 +161,32 @@ describe('gRPC gateway', () => {
     expect(
       () => new GrpcGateway({ engine: new JobBoardEngine(), host: '0.0.0.0', token: 's3cret' }),
     ).not.toThrow();
+  });
+
+  it('serves an SDK client that sends the configured bearer token', async () => {
+    // given a gateway with a token
+    const gateway = new GrpcGateway({ engine: new JobBoardEngine(), port: 0, token: 's3cret' });
+    const { port } = await gateway.start();
+    cleanups.push(() => gateway.close());
+    // when the SDK calls with that token
+    const zeebe = sdkClient(port, { token: 's3cret' });
+    cleanups.push(() => zeebe.close());
+    // then it is served
+    await expect(zeebe.topology()).resolves.toMatchObject({ clusterSize: 1 });
+  });
+
+  it('serves TLS to an SDK client that trusts its certificate', async () => {
+    // given a gateway with a certificate for 127.0.0.1
+    const cert = readFileSync(new URL('./fixtures/loopback-test.crt', import.meta.url));
+    const key = readFileSync(new URL('./fixtures/loopback-test.key', import.meta.url));
+    const gateway = new GrpcGateway({ engine: new JobBoardEngine(), port: 0, tls: { cert, key } });
+    const { port } = await gateway.start();
+    cleanups.push(() => gateway.close());
+    // when the SDK connects with grpcs:// and trusts the certificate
+    const zeebe = sdkClient(port, { trustedCert: cert.toString() });
+    cleanups.push(() => zeebe.close());
+    // then it is served over TLS
+    await expect(zeebe.topology()).resolves.toMatchObject({ clusterSize: 1 });
   });
 
   it('requires the bearer token when one is configured', async () => {

@@ -12,10 +12,14 @@ import { loadGatewayService } from '../gateway-proto.js';
  * README tells users to: `grpc://` (plaintext) and no authentication. Quiet, and without
  * endless retries, so a wrong status fails the test instead of hanging it.
  */
-export function sdkClient(port: number) {
+export function sdkClient(port: number, options: { token?: string; trustedCert?: string } = {}) {
   return new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    // grpcs:// is TLS; the test certificate is trusted explicitly, as a private CA would be.
+    ZEEBE_GRPC_ADDRESS: `${options.trustedCert ? 'grpcs' : 'grpc'}://127.0.0.1:${port}`,
+    ...(options.token
+      ? { CAMUNDA_AUTH_STRATEGY: 'BEARER' as const, CAMUNDA_OAUTH_TOKEN: options.token }
+      : { CAMUNDA_AUTH_STRATEGY: 'NONE' as const }),
+    ...(options.trustedCert ? { CAMUNDA_CUSTOM_ROOT_CERT_STRING: options.trustedCert } : {}),
     CAMUNDA_LOG_LEVEL: 'none',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
   }).getZeebeGrpcApiClient();

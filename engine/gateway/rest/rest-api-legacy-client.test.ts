@@ -22,7 +22,7 @@ describe("the REST API with the SDK's CamundaRestClient", () => {
   it('deploys, starts, finds, assigns and completes a user task', async () => {
     // given
     const rest = sdk.getCamundaRestClient();
-    const xml = readFileSync(new URL('./fixtures/review-application.bpmn', import.meta.url));
+    const xml = readFileSync(new URL('./fixtures/review-application.bpmn', import.meta.url), 'utf8');
     await rest.deployResources([{ name: 'review-application.bpmn', content: xml }]);
     const { processInstanceKey } = await rest.createProcessInstance({
       processDefinitionId: 'review-application',

@@ -192,3 +192,42 @@ describe('the REST API: process instances, element instances and variables', () 
     expect(problem).toMatchObject({ type: 'about:blank', instance: '/v2/process-instances/search' });
   });
 });
+
+describe('the REST API: requests it does not serve', () => {
+  it.each([
+    ['GET', '/v2/jobs/search', 404, 'NOT_FOUND', 'docs/engine-rest.md'],
+    ['DELETE', '/v2/topology', 405, 'METHOD_NOT_ALLOWED', 'GET'],
+    ['GET', '/v2/process-instances/not-a-key', 400, 'INVALID_ARGUMENT', 'processInstanceKey:'],
+  ])('answers %s %s with %i %s', async (method, path, status, title, mentions) => {
+    // when
+    const response = await fetch(`${h.api.url}${path}`, { method });
+    // then
+    expect(response.status).toBe(status);
+    const problem = (await response.json()) as { title: string; detail: string; instance: string };
+    expect(problem).toMatchObject({ title, instance: path });
+    expect(problem.detail).toContain(mentions);
+  });
+
+  it('refuses a deployment without files, naming the resources field', async () => {
+    // given
+    const form = new FormData();
+    form.append('tenantId', '<default>');
+    // when
+    const response = await fetch(`${h.api.url}/v2/deployments`, { method: 'POST', body: form });
+    // then
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/^resources:/);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    // when
+    const response = await fetch(`${h.api.url}/v2/user-tasks/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"filter":',
+    });
+    // then
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/^body: not valid JSON/);
+  });
+});

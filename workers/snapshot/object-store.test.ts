@@ -86,6 +86,7 @@ describe('openObjectStore', () => {
     ['ftp://host/dir', 'scheme must be file: or s3:'],
     ['s3:///no-bucket', 'names no bucket'],
     ['not a url', 'not a URL'],
+    ['file://./var/storage', 'needs an absolute path'],
   ])('refuses %s', (url, message) => {
     expect(() => openObjectStore(url)).toThrow(StorageUrlError);
     expect(() => openObjectStore(url)).toThrow(message);

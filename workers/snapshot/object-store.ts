@@ -88,7 +88,15 @@ export function openObjectStore(url: string, options: ObjectStoreOptions = {}): 
   } catch {
     throw new StorageUrlError(url, 'not a URL (file:///dir or s3://bucket)');
   }
-  if (parsed.protocol === 'file:') return new FileObjectStore(fileURLToPath(parsed));
+  if (parsed.protocol === 'file:') {
+    let dir: string;
+    try {
+      dir = fileURLToPath(parsed);
+    } catch {
+      throw new StorageUrlError(url, 'a file URL needs an absolute path: file:///abs/dir');
+    }
+    return new FileObjectStore(dir);
+  }
   if (parsed.protocol === 's3:') {
     if (!parsed.hostname) throw new StorageUrlError(url, 'names no bucket (s3://<bucket>)');
     const prefix = decodeURIComponent(parsed.pathname.replace(/^\/+/, ''));

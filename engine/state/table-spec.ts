@@ -59,8 +59,15 @@ export class MappedTable<Row extends object> {
     ]);
     const where = (spec.primaryKey ?? ['key']).map((f) => `${columnOf(f)} = ?`).join(' AND ');
     this.selectStatement = db.prepare(`SELECT * FROM ${spec.name} WHERE ${where}`);
+    // An upsert updates in place (index entries change only for changed columns), where
+    // INSERT OR REPLACE would delete and re-insert the row with all its index entries.
+    const primary = (spec.primaryKey ?? ['key']).map(columnOf);
+    const updates = this.fields
+      .filter((f) => !primary.includes(f[1]))
+      .map((f) => `${f[1]} = excluded.${f[1]}`);
     this.upsertStatement = db.prepare(
-      `INSERT OR REPLACE INTO ${spec.name} (${this.fields.map((f) => f[1]).join(', ')}) VALUES (${this.fields.map(() => '?').join(', ')})`,
+      `INSERT INTO ${spec.name} (${this.fields.map((f) => f[1]).join(', ')}) VALUES (${this.fields.map(() => '?').join(', ')})` +
+        ` ON CONFLICT (${primary.join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
     this.deleteStatement = db.prepare(`DELETE FROM ${spec.name} WHERE ${where}`);
   }

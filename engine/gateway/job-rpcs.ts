@@ -8,7 +8,13 @@ import { GatewayRequestError, toGrpcError } from './gateway-errors.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { JobDispatcher } from './job-dispatcher.js';
 import { activatedJobMessage } from './protocol-messages.js';
-import { checkTenants, parseInt64, parseKey, parseVariables } from './request-fields.js';
+import {
+  checkTenants,
+  MAX_TIMER_MS,
+  parseInt64,
+  parseKey,
+  parseVariables,
+} from './request-fields.js';
 import { unaryRpc, type RpcGuard } from './rpc-call.js';
 
 /** What the job RPCs need. */
@@ -95,7 +101,7 @@ export function jobRpcs(deps: JobRpcDeps): UntypedServiceImplementation {
         const input = activationInput(request, request.maxJobsToActivate);
         const requested = parseInt64('requestTimeout', request.requestTimeout);
         // Zeebe: 0 means the gateway's default long-polling time-out, a negative value no long polling.
-        const waitMs = requested === 0 ? deps.defaultLongPollMs : requested;
+        const waitMs = Math.min(requested === 0 ? deps.defaultLongPollMs : requested, MAX_TIMER_MS);
         const jobs = await dispatcher.activate(input, waitMs, cancelled.signal);
         if (cancelled.signal.aborted) {
           await dispatcher.giveBack(jobs);

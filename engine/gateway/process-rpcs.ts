@@ -5,6 +5,7 @@ import { createdInstanceMessage, deploymentMessage, topologyMessage } from './pr
 import {
   checkTenant,
   DEFAULT_TENANT,
+  MAX_TIMER_MS,
   parseInt64,
   parseKey,
   parseVariables,
@@ -159,7 +160,10 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
           fetchVariables: request.fetchVariables,
         };
         const requested = parseInt64('requestTimeout', request.requestTimeout);
-        const timeoutMs = requested > 0 ? requested : deps.defaultRequestTimeoutMs;
+        const timeoutMs = Math.min(
+          requested > 0 ? requested : deps.defaultRequestTimeoutMs,
+          MAX_TIMER_MS,
+        );
         const running = engine.createProcessInstanceWithResult(input);
         // Nobody may be waiting any more when it settles (time-out, shutdown).
         running.then(

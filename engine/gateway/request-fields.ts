@@ -1,6 +1,9 @@
 import { GatewayRequestError } from './gateway-errors.js';
 import type { Variables } from './gateway-engine.js';
 
+/** The longest wait a Node timer can hold (about 24.8 days); a longer one would fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** The tenant every command runs in: multi-tenancy is off, as in a default Zeebe installation. */
 export const DEFAULT_TENANT = '<default>';
 

@@ -26,7 +26,8 @@ export class BearerAuth {
   async verify(request: IncomingMessage): Promise<void> {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new RestProblem('UNAUTHORIZED', 'Expected an Authorization header with a Bearer token');
+    if (!match)
+      throw new RestProblem('UNAUTHORIZED', 'Expected an Authorization header with a Bearer token');
     try {
       await jwtVerify(match[1]!, await this.keySet(), {
         issuer: this.options.issuer,
@@ -34,14 +35,22 @@ export class BearerAuth {
       });
     } catch (error) {
       if (error instanceof RestProblem) throw error;
-      throw new RestProblem('UNAUTHORIZED', `The bearer token was refused: ${(error as Error).message}`, { cause: error });
+      throw new RestProblem(
+        'UNAUTHORIZED',
+        `The bearer token was refused: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 
   private keySet(): Promise<JWTVerifyGetKey> {
     this.keys ??= this.discover().catch((error: unknown) => {
       this.keys = undefined; // try discovery again on the next request
-      throw new RestProblem('UNAUTHORIZED', `Cannot load the issuer's signing keys: ${(error as Error).message}`, { cause: error });
+      throw new RestProblem(
+        'UNAUTHORIZED',
+        `Cannot load the issuer's signing keys: ${(error as Error).message}`,
+        { cause: error },
+      );
     });
     return this.keys;
   }

@@ -6,7 +6,12 @@ import { invalidField, notSupported } from './problem-details.js';
  * edge; a bad field is answered with a problem that names it.
  */
 
-const keyString = z.union([z.string().regex(/^\d{1,19}$/, 'expected a key (int64 as a string)'), z.number().int().positive()]).transform(String);
+const keyString = z
+  .union([
+    z.string().regex(/^\d{1,19}$/, 'expected a key (int64 as a string)'),
+    z.number().int().positive(),
+  ])
+  .transform(String);
 /** int64 fields (durations, timestamps) arrive as numbers or, from the SDK, as numeric strings. */
 const int64 = z
   .union([z.number().int(), z.string().regex(/^-?\d{1,19}$/, 'expected an integer')])
@@ -18,7 +23,9 @@ const emptyList = (field: string) =>
   z
     .array(z.unknown())
     .optional()
-    .refine((v) => !v || v.length === 0, { message: `${field} are not served by the embedded engine` });
+    .refine((v) => !v || v.length === 0, {
+      message: `${field} are not served by the embedded engine`,
+    });
 
 /** `POST /v2/process-instances` (by id or by key). */
 export const createProcessInstanceRequest = z
@@ -113,5 +120,8 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.outp
 /** Refuses any tenant but the default one, as a single-tenant Camunda does. */
 export function defaultTenant(value: string | undefined): void {
   if (value !== undefined && value !== '<default>' && value !== '')
-    throw invalidField('tenantId', `the embedded engine has only the tenant '<default>', got '${value}'`);
+    throw invalidField(
+      'tenantId',
+      `the embedded engine has only the tenant '<default>', got '${value}'`,
+    );
 }

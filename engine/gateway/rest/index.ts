@@ -80,7 +80,13 @@ export async function startRestApi(options: RestApiOptions): Promise<RestApi> {
     address,
   };
   const server = new RestServer(
-    [...processEndpoints, ...searchEndpoints, ...userTaskEndpoints, ...messageEndpoints, ...clockEndpoints],
+    [
+      ...processEndpoints,
+      ...searchEndpoints,
+      ...userTaskEndpoints,
+      ...messageEndpoints,
+      ...clockEndpoints,
+    ],
     context,
     options.auth ? new BearerAuth(options.auth) : undefined,
     options.logger,
@@ -88,5 +94,9 @@ export async function startRestApi(options: RestApiOptions): Promise<RestApi> {
   const bound = await server.listen(host, address.port);
   address.port = bound.port;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${hostInUrl}:${bound.port}`, port: bound.port, close: () => server.close() };
+  return {
+    url: `http://${hostInUrl}:${bound.port}`,
+    port: bound.port,
+    close: () => server.close(),
+  };
 }

@@ -1,5 +1,10 @@
 import type { EngineRecord } from '../../index.js';
-import { correlationRequest, defaultTenant, parseBody, publicationRequest } from './command-requests.js';
+import {
+  correlationRequest,
+  defaultTenant,
+  parseBody,
+  publicationRequest,
+} from './command-requests.js';
 import { RestProblem } from './problem-details.js';
 import { ok, type Route } from './route.js';
 
@@ -37,7 +42,8 @@ export const messageEndpoints: Route[] = [
       const seen: EngineRecord[] = [];
       const stop = engine.onRecords((records) => {
         for (const record of records)
-          if (CORRELATIONS.has(record.valueType) && record.intent === 'CORRELATED') seen.push(record);
+          if (CORRELATIONS.has(record.valueType) && record.intent === 'CORRELATED')
+            seen.push(record);
       });
       let messageKey: string;
       try {

@@ -36,7 +36,11 @@ export class RestProblem extends Error {
   readonly code: RestProblemCode;
   readonly field: string | undefined;
 
-  constructor(code: RestProblemCode, detail: string, options?: { field?: string; cause?: unknown }) {
+  constructor(
+    code: RestProblemCode,
+    detail: string,
+    options?: { field?: string; cause?: unknown },
+  ) {
     super(detail, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'RestProblem';
     this.code = code;
@@ -68,7 +72,12 @@ export interface ProblemDocument {
   instance: string;
 }
 
-const ENGINE_CODES = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'FAILED_PRECONDITION', 'ALREADY_EXISTS']);
+const ENGINE_CODES = new Set([
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'FAILED_PRECONDITION',
+  'ALREADY_EXISTS',
+]);
 
 /**
  * Maps anything thrown while serving a request to a problem. Errors carrying one of the engine's
@@ -76,7 +85,8 @@ const ENGINE_CODES = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'FAILED_PRECONDIT
  * else is a 500 whose detail does not leak internals beyond the message.
  */
 export function toProblem(error: unknown, instance: string): ProblemDocument {
-  if (error instanceof RestProblem) return document(error.code, error.status, error.message, instance);
+  if (error instanceof RestProblem)
+    return document(error.code, error.status, error.message, instance);
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof Error && typeof code === 'string' && ENGINE_CODES.has(code)) {
     const problemCode = code as RestProblemCode;
@@ -86,12 +96,21 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   return document('INTERNAL', 500, `Unexpected error in the embedded engine: ${message}`, instance);
 }
 
-function document(code: RestProblemCode, status: number, detail: string, instance: string): ProblemDocument {
+function document(
+  code: RestProblemCode,
+  status: number,
+  detail: string,
+  instance: string,
+): ProblemDocument {
   return { type: 'about:blank', title: code, status, detail, instance };
 }
 
 /** Writes a problem as `application/problem+json`. */
-export function sendProblem(res: ServerResponse, problem: ProblemDocument, headers: Record<string, string> = {}): void {
+export function sendProblem(
+  res: ServerResponse,
+  problem: ProblemDocument,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify(problem);
   res.writeHead(problem.status, {
     'content-type': 'application/problem+json',

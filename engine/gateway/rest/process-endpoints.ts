@@ -45,13 +45,19 @@ export const processEndpoints: Route[] = [
     async handle({ form }, { engine }) {
       const files = form?.getAll('resources') ?? [];
       if (files.length === 0)
-        throw invalidField('resources', 'expected one or more files in the multipart field "resources"');
+        throw invalidField(
+          'resources',
+          'expected one or more files in the multipart field "resources"',
+        );
       const tenant = form?.get('tenantId');
       defaultTenant(typeof tenant === 'string' ? tenant : undefined);
       const resources = await Promise.all(
         files.map(async (file, i) => {
           if (typeof file === 'string')
-            throw invalidField(`resources[${i}]`, 'expected a file part with a file name, got a text field');
+            throw invalidField(
+              `resources[${i}]`,
+              'expected a file part with a file name, got a text field',
+            );
           return { name: file.name, content: await file.text() };
         }),
       );
@@ -127,7 +133,10 @@ export const processEndpoints: Route[] = [
       const signal = AbortSignal.timeout(timeout);
       try {
         const done = await engine.createProcessInstanceWithResult(
-          { ...instruction, ...(request.fetchVariables ? { fetchVariables: request.fetchVariables } : {}) },
+          {
+            ...instruction,
+            ...(request.fetchVariables ? { fetchVariables: request.fetchVariables } : {}),
+          },
           signal,
         );
         return ok(createdInstance(done, done.variables));
@@ -153,7 +162,12 @@ export const processEndpoints: Route[] = [
     body: 'none',
     async handle(request, { engine, names }) {
       const item = engine.getProcessInstance(pathKey(request, 'processInstanceKey'));
-      return ok(presentProcessInstance(item, await names.names(item.processDefinitionKey, item.processDefinitionId)));
+      return ok(
+        presentProcessInstance(
+          item,
+          await names.names(item.processDefinitionKey, item.processDefinitionId),
+        ),
+      );
     },
   },
   {
@@ -170,17 +184,29 @@ export const processEndpoints: Route[] = [
 
 async function searchInstances(body: unknown, { engine, names }: RestContext) {
   const search = parseSearch(body, PROCESS_INSTANCE_SEARCH);
-  const rows = searchResponse(search, (query) => engine.search.processInstances(query), (row) => row);
+  const rows = searchResponse(
+    search,
+    (query) => engine.search.processInstances(query),
+    (row) => row,
+  );
   const items = await Promise.all(
     rows.items.map(async (row) =>
-      presentProcessInstance(row, await names.names(row.processDefinitionKey, row.processDefinitionId)),
+      presentProcessInstance(
+        row,
+        await names.names(row.processDefinitionKey, row.processDefinitionId),
+      ),
     ),
   );
   return ok({ items, page: rows.page });
 }
 
 function createdInstance(
-  created: { processInstanceKey: string; processDefinitionKey: string; bpmnProcessId: string; version: number },
+  created: {
+    processInstanceKey: string;
+    processDefinitionKey: string;
+    bpmnProcessId: string;
+    version: number;
+  },
   variables: Record<string, unknown>,
 ) {
   return {

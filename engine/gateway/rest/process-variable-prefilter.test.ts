@@ -11,7 +11,11 @@ beforeEach(async () => {
   engine.start();
   const xml = readFileSync(new URL('./fixtures/review-application.bpmn', import.meta.url), 'utf8');
   await engine.deployResources([{ name: 'review-application.bpmn', content: xml }]);
-  for (const [name, caseId] of [['a1', 'case-a'], ['a2', 'case-a'], ['b1', 'case-b']] as const) {
+  for (const [name, caseId] of [
+    ['a1', 'case-a'],
+    ['a2', 'case-a'],
+    ['b1', 'case-b'],
+  ] as const) {
     const created = await engine.createProcessInstance({
       bpmnProcessId: 'review-application',
       variables: { caseId, dueDate: '2026-03-01T12:00:00Z' },
@@ -24,7 +28,12 @@ afterEach(async () => {
 });
 
 const tasksOf = (filter: Record<string, unknown> | undefined) =>
-  filter ? engine.search.userTasks({ filter }).items.map((t) => t.processInstanceKey).sort() : [];
+  filter
+    ? engine.search
+        .userTasks({ filter })
+        .items.map((t) => t.processInstanceKey)
+        .sort()
+    : [];
 
 describe('narrowing a user task search by process-instance variables', () => {
   it.each([

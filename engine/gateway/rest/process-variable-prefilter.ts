@@ -27,7 +27,8 @@ export function narrowByProcessVariables(
   if (!conditions || conditions.length === 0) return filter;
   let keys: Set<string> | undefined;
   const given = filter.processInstanceKey;
-  if (given !== undefined) keys = new Set(Array.isArray(given) ? (given as string[]) : [given as string]);
+  if (given !== undefined)
+    keys = new Set(Array.isArray(given) ? (given as string[]) : [given as string]);
   for (const condition of conditions) {
     const found = engine.search.variables({
       filter: { name: condition.name, value: jsonText(condition.value) },

@@ -28,7 +28,9 @@ describe('the REST API: controlled clock', () => {
     // then
     expect(pin.status).toBe(403);
     expect(pin.headers.get('content-type')).toBe('application/problem+json');
-    expect(((await pin.json()) as { detail: string }).detail).toContain('ENGINE_CONTROLLED_CLOCK=true');
+    expect(((await pin.json()) as { detail: string }).detail).toContain(
+      'ENGINE_CONTROLLED_CLOCK=true',
+    );
     expect(reset.status).toBe(403);
     expect(Math.abs(h.engine.clock.now() - Date.now())).toBeLessThan(60_000);
   });

@@ -11,7 +11,11 @@ let h: RestHarness;
 let sdk: Camunda8;
 beforeEach(async () => {
   h = await startRestHarness();
-  sdk = new Camunda8({ ZEEBE_REST_ADDRESS: h.api.url, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none' });
+  sdk = new Camunda8({
+    ZEEBE_REST_ADDRESS: h.api.url,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+  });
 });
 afterEach(async () => {
   await sdk.closeAllClients();
@@ -22,7 +26,10 @@ describe("the REST API with the SDK's CamundaRestClient", () => {
   it('deploys, starts, finds, assigns and completes a user task', async () => {
     // given
     const rest = sdk.getCamundaRestClient();
-    const xml = readFileSync(new URL('./fixtures/review-application.bpmn', import.meta.url), 'utf8');
+    const xml = readFileSync(
+      new URL('./fixtures/review-application.bpmn', import.meta.url),
+      'utf8',
+    );
     await rest.deployResources([{ name: 'review-application.bpmn', content: xml }]);
     const { processInstanceKey } = await rest.createProcessInstance({
       processDefinitionId: 'review-application',
@@ -35,11 +42,16 @@ describe("the REST API with the SDK's CamundaRestClient", () => {
     const task = found.items[0]!;
     await rest.assignUserTask({ userTaskKey: task.userTaskKey, assignee: 'officer-3' });
     const assigned = await rest.getUserTask(task.userTaskKey);
-    await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: { decision: 'rework' } });
+    await rest.completeUserTask({
+      userTaskKey: task.userTaskKey,
+      variables: { decision: 'rework' },
+    });
     // then
     expect(String(task.processInstanceKey)).toBe(String(processInstanceKey));
     expect(assigned.assignee).toBe('officer-3');
-    const instances = await rest.searchProcessInstances({ filter: { processInstanceKey } } as never);
+    const instances = await rest.searchProcessInstances({
+      filter: { processInstanceKey },
+    } as never);
     expect(instances.items.map((i: { state: string }) => i.state)).toEqual(['COMPLETED']);
   });
 });

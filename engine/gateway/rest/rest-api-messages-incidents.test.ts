@@ -23,9 +23,13 @@ async function problemOf(call: Promise<unknown>) {
 }
 
 const awaitPayment = (caseId: string) =>
-  h.camunda.createProcessInstance({ processDefinitionId: 'await-payment' as never, variables: { caseId } });
+  h.camunda.createProcessInstance({
+    processDefinitionId: 'await-payment' as never,
+    variables: { caseId },
+  });
 const stateOf = async (processInstanceKey: string) =>
-  (await h.camunda.getProcessInstance({ processInstanceKey: processInstanceKey as never }, NOW)).state;
+  (await h.camunda.getProcessInstance({ processInstanceKey: processInstanceKey as never }, NOW))
+    .state;
 
 describe('the REST API: messages', () => {
   it('correlates a message to the waiting instance and answers its key', async () => {
@@ -40,13 +44,18 @@ describe('the REST API: messages', () => {
     // then
     expect(correlated.processInstanceKey).toBe(processInstanceKey);
     expect(await stateOf(processInstanceKey)).toBe('COMPLETED');
-    const paid = await h.camunda.searchVariables({ filter: { processInstanceKey, name: 'paidAmount' } }, NOW);
+    const paid = await h.camunda.searchVariables(
+      { filter: { processInstanceKey, name: 'paidAmount' } },
+      NOW,
+    );
     expect(paid.items.map((v) => v.value)).toEqual(['900']);
   });
 
   it('answers 404 when no instance waits for the message', async () => {
     // when
-    const problem = await problemOf(h.camunda.correlateMessage({ name: 'grant-paid', correlationKey: 'nobody' }));
+    const problem = await problemOf(
+      h.camunda.correlateMessage({ name: 'grant-paid', correlationKey: 'nobody' }),
+    );
     // then
     expect(problem).toMatchObject({ status: 404, title: 'NOT_FOUND' });
     expect(problem.detail).toContain("'grant-paid'");
@@ -66,7 +75,12 @@ describe('the REST API: messages', () => {
     // then
     expect(await stateOf(processInstanceKey)).toBe('COMPLETED');
     const duplicate = await problemOf(
-      h.camunda.publishMessage({ name: 'grant-paid', correlationKey: 'case-2', timeToLive: 60_000, messageId: 'payment-4711' }),
+      h.camunda.publishMessage({
+        name: 'grant-paid',
+        correlationKey: 'case-2',
+        timeToLive: 60_000,
+        messageId: 'payment-4711',
+      }),
     );
     expect(duplicate.status).toBe(409);
   });
@@ -93,17 +107,33 @@ describe('the REST API: incidents', () => {
     });
     // when
     const found = await h.camunda.searchIncidents(
-      { filter: { processInstanceKey, state: 'ACTIVE' }, sort: [{ field: 'creationTime', order: 'DESC' }] },
+      {
+        filter: { processInstanceKey, state: 'ACTIVE' },
+        sort: [{ field: 'creationTime', order: 'DESC' }],
+      },
       NOW,
     );
     // then
     const [incident] = found.items ?? [];
-    expect(incident).toMatchObject({ errorType: 'CONDITION_ERROR', elementId: 'RiskLevel', state: 'ACTIVE' });
-    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).hasIncident).toBe(true);
+    expect(incident).toMatchObject({
+      errorType: 'CONDITION_ERROR',
+      elementId: 'RiskLevel',
+      state: 'ACTIVE',
+    });
+    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).hasIncident).toBe(
+      true,
+    );
     const one = await h.camunda.getIncident({ incidentKey: incident!.incidentKey! }, NOW);
     expect(one.errorMessage).toContain('RiskLevel');
-    const gateway = await h.camunda.getElementInstance({ elementInstanceKey: incident!.elementInstanceKey! }, NOW);
-    expect(gateway).toMatchObject({ elementName: 'Risk level?', hasIncident: true, incidentKey: incident!.incidentKey });
+    const gateway = await h.camunda.getElementInstance(
+      { elementInstanceKey: incident!.elementInstanceKey! },
+      NOW,
+    );
+    expect(gateway).toMatchObject({
+      elementName: 'Risk level?',
+      hasIncident: true,
+      incidentKey: incident!.incidentKey,
+    });
     // when the data is fixed and the incident resolved
     await h.camunda.createElementInstanceVariables({
       elementInstanceKey: processInstanceKey as never,
@@ -112,13 +142,18 @@ describe('the REST API: incidents', () => {
     await h.camunda.resolveIncident({ incidentKey: incident!.incidentKey! });
     // then
     expect(await stateOf(processInstanceKey)).toBe('COMPLETED');
-    const resolved = await h.camunda.searchIncidents({ filter: { incidentKey: incident!.incidentKey! } }, NOW);
+    const resolved = await h.camunda.searchIncidents(
+      { filter: { incidentKey: incident!.incidentKey! } },
+      NOW,
+    );
     expect(resolved.items?.[0]?.state).toBe('RESOLVED');
   });
 
   it('answers 404 for resolving an unknown incident', async () => {
     // when
-    const problem = await problemOf(h.camunda.resolveIncident({ incidentKey: '2251799813699999' as never }));
+    const problem = await problemOf(
+      h.camunda.resolveIncident({ incidentKey: '2251799813699999' as never }),
+    );
     // then
     expect(problem.status).toBe(404);
   });

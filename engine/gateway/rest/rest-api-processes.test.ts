@@ -17,7 +17,12 @@ async function problemOf(call: Promise<unknown>) {
     (e: unknown) => e,
   )) as { status?: number; title?: string; detail?: string; instance?: string } | undefined;
   if (!error) throw new Error('expected the call to be refused');
-  return { status: error.status, title: error.title, detail: error.detail, instance: error.instance };
+  return {
+    status: error.status,
+    title: error.title,
+    detail: error.detail,
+    instance: error.instance,
+  };
 }
 
 describe('the REST API: topology, deployments and process definitions', () => {
@@ -26,36 +31,64 @@ describe('the REST API: topology, deployments and process definitions', () => {
     const topology = await h.camunda.getTopology();
     // then
     expect(topology).toMatchObject({ clusterSize: 1, partitionsCount: 1, gatewayVersion: '8.8.0' });
-    expect(topology.brokers[0]!.partitions).toEqual([{ partitionId: 1, role: 'leader', health: 'healthy' }]);
+    expect(topology.brokers[0]!.partitions).toEqual([
+      { partitionId: 1, role: 'leader', health: 'healthy' },
+    ]);
   });
 
   it('deploys a model and serves it by search, by key and as XML', async () => {
     // when
-    const deployment = await h.camunda.createDeployment({ resources: [h.fixture('review-application.bpmn')] });
+    const deployment = await h.camunda.createDeployment({
+      resources: [h.fixture('review-application.bpmn')],
+    });
     // then
     const deployed = deployment.processes[0]!;
-    expect(deployed).toMatchObject({ processDefinitionId: 'review-application', processDefinitionVersion: 1 });
-    const found = await h.camunda.searchProcessDefinitions({ filter: { processDefinitionId: 'review-application' } }, NOW);
+    expect(deployed).toMatchObject({
+      processDefinitionId: 'review-application',
+      processDefinitionVersion: 1,
+    });
+    const found = await h.camunda.searchProcessDefinitions(
+      { filter: { processDefinitionId: 'review-application' } },
+      NOW,
+    );
     expect(found.items).toEqual([
-      expect.objectContaining({ processDefinitionKey: deployed.processDefinitionKey, name: 'Review application', version: 1 }),
+      expect.objectContaining({
+        processDefinitionKey: deployed.processDefinitionKey,
+        name: 'Review application',
+        version: 1,
+      }),
     ]);
-    const one = await h.camunda.getProcessDefinition({ processDefinitionKey: deployed.processDefinitionKey }, NOW);
+    const one = await h.camunda.getProcessDefinition(
+      { processDefinitionKey: deployed.processDefinitionKey },
+      NOW,
+    );
     expect(one.resourceName).toBe('review-application.bpmn');
-    const xml = await h.camunda.getProcessDefinitionXml({ processDefinitionKey: deployed.processDefinitionKey }, NOW);
+    const xml = await h.camunda.getProcessDefinitionXml(
+      { processDefinitionKey: deployed.processDefinitionKey },
+      NOW,
+    );
     expect(String(xml)).toContain('<bpmn:userTask id="ReviewApplication"');
   });
 
   it('refuses an invalid model with a problem naming the element', async () => {
     // when
-    const problem = await problemOf(h.camunda.createDeployment({ resources: [h.fixture('invalid-service-task.bpmn')] }));
+    const problem = await problemOf(
+      h.camunda.createDeployment({ resources: [h.fixture('invalid-service-task.bpmn')] }),
+    );
     // then
-    expect(problem).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT', instance: '/v2/deployments' });
+    expect(problem).toMatchObject({
+      status: 400,
+      title: 'INVALID_ARGUMENT',
+      instance: '/v2/deployments',
+    });
     expect(problem.detail).toContain("element 'ComputeGrant'");
   });
 
   it('answers 404 as a problem for an unknown process definition', async () => {
     // when
-    const problem = await problemOf(h.camunda.getProcessDefinition({ processDefinitionKey: '2251799813685999' as never }, NOW));
+    const problem = await problemOf(
+      h.camunda.getProcessDefinition({ processDefinitionKey: '2251799813685999' as never }, NOW),
+    );
     // then
     expect(problem).toMatchObject({ status: 404, title: 'NOT_FOUND' });
     expect(problem.detail).toContain('2251799813685999');
@@ -79,7 +112,10 @@ describe('the REST API: process instances, element instances and variables', () 
     // when
     const created = await start('case-1');
     // then
-    const instance = await h.camunda.getProcessInstance({ processInstanceKey: created.processInstanceKey }, NOW);
+    const instance = await h.camunda.getProcessInstance(
+      { processInstanceKey: created.processInstanceKey },
+      NOW,
+    );
     expect(instance).toMatchObject({
       processDefinitionId: 'review-application',
       processDefinitionName: 'Review application',
@@ -98,7 +134,10 @@ describe('the REST API: process instances, element instances and variables', () 
     });
     // then
     expect(done.variables).toEqual({ risk: 'low' });
-    const instance = await h.camunda.getProcessInstance({ processInstanceKey: done.processInstanceKey }, NOW);
+    const instance = await h.camunda.getProcessInstance(
+      { processInstanceKey: done.processInstanceKey },
+      NOW,
+    );
     expect(instance.state).toBe('COMPLETED');
   });
 
@@ -112,15 +151,27 @@ describe('the REST API: process instances, element instances and variables', () 
       sort: [{ field: 'processInstanceKey' as const, order: 'DESC' as const }],
     };
     // when
-    const first = await h.camunda.searchProcessInstances({ ...query, page: { from: 0, limit: 2 } }, NOW);
-    const second = await h.camunda.searchProcessInstances({ ...query, page: { after: first.page.endCursor!, limit: 2 } } as never, NOW);
-    const last = await h.camunda.searchProcessInstances({ ...query, page: { from: 4, limit: 2 } }, NOW);
+    const first = await h.camunda.searchProcessInstances(
+      { ...query, page: { from: 0, limit: 2 } },
+      NOW,
+    );
+    const second = await h.camunda.searchProcessInstances(
+      { ...query, page: { after: first.page.endCursor!, limit: 2 } } as never,
+      NOW,
+    );
+    const last = await h.camunda.searchProcessInstances(
+      { ...query, page: { from: 4, limit: 2 } },
+      NOW,
+    );
     // then
     expect(Number(first.page.totalItems)).toBe(5);
     expect(first.items.map((i) => i.processInstanceKey)).toEqual(newestFirst.slice(0, 2));
     expect(second.items.map((i) => i.processInstanceKey)).toEqual(newestFirst.slice(2, 4));
     expect(last.items.map((i) => i.processInstanceKey)).toEqual(newestFirst.slice(4));
-    const back = await h.camunda.searchProcessInstances({ ...query, page: { before: second.page.startCursor!, limit: 2 } } as never, NOW);
+    const back = await h.camunda.searchProcessInstances(
+      { ...query, page: { before: second.page.startCursor!, limit: 2 } } as never,
+      NOW,
+    );
     expect(back.items.map((i) => i.processInstanceKey)).toEqual(newestFirst.slice(0, 2));
   });
 
@@ -154,7 +205,10 @@ describe('the REST API: process instances, element instances and variables', () 
       ['ApplicationReceived', 'COMPLETED'],
       ['ReviewApplication', 'ACTIVE'],
     ]);
-    const active = await h.camunda.searchElementInstances({ filter: { processInstanceKey, state: 'ACTIVE' } }, NOW);
+    const active = await h.camunda.searchElementInstances(
+      { filter: { processInstanceKey, state: 'ACTIVE' } },
+      NOW,
+    );
     expect(Number(active.page.totalItems)).toBe(1);
   });
 
@@ -162,10 +216,18 @@ describe('the REST API: process instances, element instances and variables', () 
     // given
     const { processInstanceKey } = await start('case-42');
     // when
-    const found = await h.camunda.searchVariables({ filter: { processInstanceKey, name: 'caseId' } }, NOW);
+    const found = await h.camunda.searchVariables(
+      { filter: { processInstanceKey, name: 'caseId' } },
+      NOW,
+    );
     // then
     expect(found.items).toEqual([
-      expect.objectContaining({ name: 'caseId', value: '"case-42"', isTruncated: false, scopeKey: processInstanceKey }),
+      expect.objectContaining({
+        name: 'caseId',
+        value: '"case-42"',
+        isTruncated: false,
+        scopeKey: processInstanceKey,
+      }),
     ]);
     const one = await h.camunda.getVariable({ variableKey: found.items[0]!.variableKey }, NOW);
     expect(one).toMatchObject({ name: 'caseId', value: '"case-42"' });
@@ -189,7 +251,10 @@ describe('the REST API: process instances, element instances and variables', () 
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await response.json()) as { detail: string; instance: string; type: string };
     expect(problem.detail.startsWith(`${field}:`)).toBe(true);
-    expect(problem).toMatchObject({ type: 'about:blank', instance: '/v2/process-instances/search' });
+    expect(problem).toMatchObject({
+      type: 'about:blank',
+      instance: '/v2/process-instances/search',
+    });
   });
 });
 

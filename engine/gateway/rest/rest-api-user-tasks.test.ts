@@ -58,7 +58,13 @@ describe('the REST API: user task search', () => {
 
   it('filters by candidate group, state and due date range, sorted by due date and paged', async () => {
     // given tasks due on the 10th, 20th, 5th and 15th
-    for (const [caseId, day] of [['a', 10], ['b', 20], ['c', 5], ['d', 15]] as const) await review(caseId, day);
+    for (const [caseId, day] of [
+      ['a', 10],
+      ['b', 20],
+      ['c', 5],
+      ['d', 15],
+    ] as const)
+      await review(caseId, day);
     // when the officers' open tasks due from the 6th to the 20th (exclusive) are asked, latest first
     const query = {
       filter: {
@@ -76,7 +82,10 @@ describe('the REST API: user task search', () => {
       '2026-02-15T16:00:00.000Z',
       '2026-02-10T16:00:00.000Z',
     ]);
-    const otherGroup = await h.camunda.searchUserTasks({ filter: { candidateGroup: 'analyst' } }, NOW);
+    const otherGroup = await h.camunda.searchUserTasks(
+      { filter: { candidateGroup: 'analyst' } },
+      NOW,
+    );
     expect(otherGroup.items).toEqual([]);
   });
 
@@ -115,8 +124,13 @@ describe('the REST API: working a user task', () => {
     // then
     const done = await h.camunda.getUserTask({ userTaskKey }, NOW);
     expect(done).toMatchObject({ state: 'COMPLETED', completionDate: new Date(T0).toISOString() });
-    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).state).toBe('COMPLETED');
-    const decision = await h.camunda.searchVariables({ filter: { processInstanceKey, name: 'decision' } }, NOW);
+    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).state).toBe(
+      'COMPLETED',
+    );
+    const decision = await h.camunda.searchVariables(
+      { filter: { processInstanceKey, name: 'decision' } },
+      NOW,
+    );
     expect(decision.items.map((v) => v.value)).toEqual(['"approved"']);
     const again = await problemOf(h.camunda.completeUserTask({ userTaskKey }));
     expect(again).toMatchObject({ status: 409, title: 'FAILED_PRECONDITION' });
@@ -126,8 +140,14 @@ describe('the REST API: working a user task', () => {
     // given
     const { task } = await review('case-v', 10);
     // when
-    const all = await h.camunda.searchUserTaskVariables({ userTaskKey: task.userTaskKey, sort: [{ field: 'name' }] }, NOW);
-    const one = await h.camunda.searchUserTaskVariables({ userTaskKey: task.userTaskKey, filter: { name: 'caseId' } }, NOW);
+    const all = await h.camunda.searchUserTaskVariables(
+      { userTaskKey: task.userTaskKey, sort: [{ field: 'name' }] },
+      NOW,
+    );
+    const one = await h.camunda.searchUserTaskVariables(
+      { userTaskKey: task.userTaskKey, filter: { name: 'caseId' } },
+      NOW,
+    );
     // then
     expect(all.items.map((v) => v.name)).toEqual(['caseId', 'dueDate']);
     expect(one.items.map((v) => v.value)).toEqual(['"case-v"']);
@@ -135,7 +155,9 @@ describe('the REST API: working a user task', () => {
 
   it('answers 404 as a problem for an unknown user task', async () => {
     // when
-    const problem = await problemOf(h.camunda.getUserTask({ userTaskKey: '2251799813699999' as never }, NOW));
+    const problem = await problemOf(
+      h.camunda.getUserTask({ userTaskKey: '2251799813699999' as never }, NOW),
+    );
     // then
     expect(problem).toMatchObject({ status: 404, title: 'NOT_FOUND' });
   });
@@ -148,14 +170,21 @@ describe('the REST API: a user task canceled by an interrupting timer', () => {
     // when the clock moves 15 days forward
     await h.camunda.pinClock({ timestamp: T0 + 15 * DAY });
     // then
-    expect((await h.camunda.getUserTask({ userTaskKey: task.userTaskKey }, NOW)).state).toBe('CANCELED');
-    const open = await h.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' } }, NOW);
+    expect((await h.camunda.getUserTask({ userTaskKey: task.userTaskKey }, NOW)).state).toBe(
+      'CANCELED',
+    );
+    const open = await h.camunda.searchUserTasks(
+      { filter: { processInstanceKey, state: 'CREATED' } },
+      NOW,
+    );
     expect(open.items).toEqual([]);
     const ends = await h.camunda.searchElementInstances(
       { filter: { processInstanceKey, type: 'END_EVENT' } },
       NOW,
     );
     expect((ends.items ?? []).map((e) => e.elementName)).toEqual(['Review escalated']);
-    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).state).toBe('COMPLETED');
+    expect((await h.camunda.getProcessInstance({ processInstanceKey }, NOW)).state).toBe(
+      'COMPLETED',
+    );
   });
 });

@@ -75,8 +75,16 @@ describe('the REST API: authentication', () => {
   it.each([
     ['no token', async () => undefined, 'Bearer token'],
     ['a token for another audience', async () => `Bearer ${await token({ aud: 'portal' })}`, 'aud'],
-    ['a token of another issuer', async () => `Bearer ${await token({ iss: 'https://elsewhere' })}`, 'iss'],
-    ['an expired token', async () => `Bearer ${await token({ exp: Math.floor(Date.UTC(2020, 0, 1) / 1000) })}`, 'exp'],
+    [
+      'a token of another issuer',
+      async () => `Bearer ${await token({ iss: 'https://elsewhere' })}`,
+      'iss',
+    ],
+    [
+      'an expired token',
+      async () => `Bearer ${await token({ exp: Math.floor(Date.UTC(2020, 0, 1) / 1000) })}`,
+      'exp',
+    ],
     ['a token that is not a JWT', async () => 'Bearer not-a-jwt', 'refused'],
   ])('refuses %s with a 401 problem', async (_case, header, mentions) => {
     // when

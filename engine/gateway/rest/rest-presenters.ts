@@ -6,9 +6,9 @@ import type { ModelNames } from './model-names.js';
  * optional fields left out rather than null, dates as ISO 8601 UTC instants, keys as strings.
  */
 
-type Items<K extends keyof Engine['search']> = Engine['search'][K] extends (
-  ...args: never[]
-) => { items: (infer T)[] }
+type Items<K extends keyof Engine['search']> = Engine['search'][K] extends (...args: never[]) => {
+  items: (infer T)[];
+}
   ? T
   : never;
 export type DefinitionItem = Items<'processDefinitions'>;
@@ -25,7 +25,9 @@ const KEY = /^-?\d+$/;
 
 /** Drops undefined and null fields (Camunda leaves them out). */
 function defined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as T;
 }
 
 /** An ISO date-time with any offset, as a UTC instant (`...Z`), or undefined. */
@@ -66,12 +68,33 @@ export function presentProcessInstance(item: ProcessInstanceItem, names: ModelNa
 }
 
 const ELEMENT_TYPES = new Set([
-  'UNSPECIFIED', 'PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS',
-  'AD_HOC_SUB_PROCESS_INNER_INSTANCE', 'START_EVENT', 'INTERMEDIATE_CATCH_EVENT',
-  'INTERMEDIATE_THROW_EVENT', 'BOUNDARY_EVENT', 'END_EVENT', 'SERVICE_TASK', 'RECEIVE_TASK',
-  'USER_TASK', 'MANUAL_TASK', 'TASK', 'EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY', 'PARALLEL_GATEWAY',
-  'EVENT_BASED_GATEWAY', 'SEQUENCE_FLOW', 'MULTI_INSTANCE_BODY', 'CALL_ACTIVITY',
-  'BUSINESS_RULE_TASK', 'SCRIPT_TASK', 'SEND_TASK', 'UNKNOWN',
+  'UNSPECIFIED',
+  'PROCESS',
+  'SUB_PROCESS',
+  'EVENT_SUB_PROCESS',
+  'AD_HOC_SUB_PROCESS',
+  'AD_HOC_SUB_PROCESS_INNER_INSTANCE',
+  'START_EVENT',
+  'INTERMEDIATE_CATCH_EVENT',
+  'INTERMEDIATE_THROW_EVENT',
+  'BOUNDARY_EVENT',
+  'END_EVENT',
+  'SERVICE_TASK',
+  'RECEIVE_TASK',
+  'USER_TASK',
+  'MANUAL_TASK',
+  'TASK',
+  'EXCLUSIVE_GATEWAY',
+  'INCLUSIVE_GATEWAY',
+  'PARALLEL_GATEWAY',
+  'EVENT_BASED_GATEWAY',
+  'SEQUENCE_FLOW',
+  'MULTI_INSTANCE_BODY',
+  'CALL_ACTIVITY',
+  'BUSINESS_RULE_TASK',
+  'SCRIPT_TASK',
+  'SEND_TASK',
+  'UNKNOWN',
 ]);
 
 /** `ElementInstanceResult`. */

@@ -40,7 +40,13 @@ export class RestServer {
   listen(host: string, port: number): Promise<AddressInfo> {
     return new Promise((resolve, reject) => {
       const failed = (error: Error) =>
-        reject(new RestApiConfigError('BIND_FAILED', `Cannot listen on ${host}:${port}: ${error.message}`, { cause: error }));
+        reject(
+          new RestApiConfigError(
+            'BIND_FAILED',
+            `Cannot listen on ${host}:${port}: ${error.message}`,
+            { cause: error },
+          ),
+        );
       this.server.once('error', failed);
       this.server.listen(port, host, () => {
         this.server.off('error', failed);
@@ -67,11 +73,17 @@ export class RestServer {
         .map(({ route, pattern }) => ({ route, match: pattern.exec(url.pathname) }))
         .filter((m) => m.match);
       if (matches.length === 0)
-        throw new RestProblem('NOT_FOUND', `No endpoint ${req.method} ${url.pathname} on the embedded engine (see docs/engine-rest.md for the endpoints served)`);
+        throw new RestProblem(
+          'NOT_FOUND',
+          `No endpoint ${req.method} ${url.pathname} on the embedded engine (see docs/engine-rest.md for the endpoints served)`,
+        );
       const found = matches.find((m) => m.route.method === req.method);
       if (!found) {
         res.setHeader('allow', matches.map((m) => m.route.method).join(', '));
-        throw new RestProblem('METHOD_NOT_ALLOWED', `${url.pathname} does not answer ${req.method}; it answers ${matches.map((m) => m.route.method).join(', ')}`);
+        throw new RestProblem(
+          'METHOD_NOT_ALLOWED',
+          `${url.pathname} does not answer ${req.method}; it answers ${matches.map((m) => m.route.method).join(', ')}`,
+        );
       }
       await this.auth?.verify(req);
       const controller = new AbortController();
@@ -85,7 +97,8 @@ export class RestServer {
       reply(res, await found.route.handle(request, this.context));
     } catch (error) {
       const problem = toProblem(error, url.pathname);
-      if (problem.status >= 500) this.logger?.error({ err: error, path: url.pathname }, 'REST request failed');
+      if (problem.status >= 500)
+        this.logger?.error({ err: error, path: url.pathname }, 'REST request failed');
       sendProblem(res, problem, problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
     }
   }
@@ -100,7 +113,10 @@ function decodeParams(groups: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
 }
 
-async function readBody(req: IncomingMessage, kind: Route['body']): Promise<Pick<RestRequest, 'body' | 'form'>> {
+async function readBody(
+  req: IncomingMessage,
+  kind: Route['body'],
+): Promise<Pick<RestRequest, 'body' | 'form'>> {
   if (kind === 'none') {
     req.resume();
     return { body: undefined, form: undefined };
@@ -108,12 +124,23 @@ async function readBody(req: IncomingMessage, kind: Route['body']): Promise<Pick
   const type = req.headers['content-type'] ?? '';
   if (kind === 'multipart') {
     if (!type.startsWith('multipart/form-data'))
-      throw new RestProblem('INVALID_ARGUMENT', `body: expected multipart/form-data with the files in "resources", got '${type || 'no content type'}'`, { field: 'body' });
+      throw new RestProblem(
+        'INVALID_ARGUMENT',
+        `body: expected multipart/form-data with the files in "resources", got '${type || 'no content type'}'`,
+        { field: 'body' },
+      );
     const bytes = await readAll(req, MAX_MULTIPART_BYTES);
     try {
-      return { body: undefined, form: await new Response(bytes, { headers: { 'content-type': type } }).formData() };
+      return {
+        body: undefined,
+        form: await new Response(bytes, { headers: { 'content-type': type } }).formData(),
+      };
     } catch (error) {
-      throw new RestProblem('INVALID_ARGUMENT', `body: not a readable multipart/form-data body: ${(error as Error).message}`, { field: 'body', cause: error });
+      throw new RestProblem(
+        'INVALID_ARGUMENT',
+        `body: not a readable multipart/form-data body: ${(error as Error).message}`,
+        { field: 'body', cause: error },
+      );
     }
   }
   const bytes = await readAll(req, MAX_JSON_BYTES);
@@ -121,7 +148,10 @@ async function readBody(req: IncomingMessage, kind: Route['body']): Promise<Pick
   try {
     return { body: JSON.parse(bytes.toString('utf8')) as unknown, form: undefined };
   } catch (error) {
-    throw new RestProblem('INVALID_ARGUMENT', `body: not valid JSON: ${(error as Error).message}`, { field: 'body', cause: error });
+    throw new RestProblem('INVALID_ARGUMENT', `body: not valid JSON: ${(error as Error).message}`, {
+      field: 'body',
+      cause: error,
+    });
   }
 }
 
@@ -129,13 +159,20 @@ async function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
     req.resume();
-    throw new RestProblem('PAYLOAD_TOO_LARGE', `body: ${declared} bytes is more than the ${limit} accepted`, { field: 'body' });
+    throw new RestProblem(
+      'PAYLOAD_TOO_LARGE',
+      `body: ${declared} bytes is more than the ${limit} accepted`,
+      { field: 'body' },
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RestProblem('PAYLOAD_TOO_LARGE', `body: more than the ${limit} bytes accepted`, { field: 'body' });
+    if (size > limit)
+      throw new RestProblem('PAYLOAD_TOO_LARGE', `body: more than the ${limit} bytes accepted`, {
+        field: 'body',
+      });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -143,14 +180,20 @@ async function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function reply(res: ServerResponse, answer: RestReply): void {
   if (answer.text) {
-    res.writeHead(answer.status, { 'content-type': answer.text.contentType, 'content-length': Buffer.byteLength(answer.text.content) });
+    res.writeHead(answer.status, {
+      'content-type': answer.text.contentType,
+      'content-length': Buffer.byteLength(answer.text.content),
+    });
     res.end(answer.text.content);
   } else if (answer.body === undefined) {
     res.writeHead(answer.status);
     res.end();
   } else {
     const body = JSON.stringify(answer.body);
-    res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(answer.status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   }
 }

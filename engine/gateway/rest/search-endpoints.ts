@@ -20,7 +20,12 @@ export const searchEndpoints: Route[] = [
       const key = pathKey(request, 'elementInstanceKey');
       const [row] = engine.search.elementInstances({ filter: { elementInstanceKey: key } }).items;
       if (!row) throw new RestProblem('NOT_FOUND', `Element instance with key '${key}' not found`);
-      return ok(presentElementInstance(row, await names.names(row.processDefinitionKey, row.processDefinitionId)));
+      return ok(
+        presentElementInstance(
+          row,
+          await names.names(row.processDefinitionKey, row.processDefinitionId),
+        ),
+      );
     },
   },
   {
@@ -63,10 +68,17 @@ export const searchEndpoints: Route[] = [
     body: 'json',
     async handle({ body }, { engine, names }) {
       const search = parseSearch(body, ELEMENT_INSTANCE_SEARCH);
-      const rows = searchResponse(search, (query) => engine.search.elementInstances(query), (row) => row);
+      const rows = searchResponse(
+        search,
+        (query) => engine.search.elementInstances(query),
+        (row) => row,
+      );
       const items = await Promise.all(
         rows.items.map(async (row) =>
-          presentElementInstance(row, await names.names(row.processDefinitionKey, row.processDefinitionId)),
+          presentElementInstance(
+            row,
+            await names.names(row.processDefinitionKey, row.processDefinitionId),
+          ),
         ),
       );
       return ok({ items, page: rows.page });

@@ -33,7 +33,8 @@ export function translateFilter(
   path = 'filter',
 ): TranslatedFilter {
   if (value === undefined || value === null) return { filter: {}, matchesNothing: false };
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidField(path, 'expected an object');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalidField(path, 'expected an object');
   const filter: Record<string, unknown> = {};
   let matchesNothing = false;
   for (const [field, raw] of Object.entries(value as Record<string, unknown>)) {
@@ -55,20 +56,46 @@ export function translateFilter(
   return { filter, matchesNothing };
 }
 
-function translateValue(spec: Exclude<FilterSpec, { kind: 'tenant' }>, raw: unknown, at: string): unknown {
+function translateValue(
+  spec: Exclude<FilterSpec, { kind: 'tenant' }>,
+  raw: unknown,
+  at: string,
+): unknown {
   switch (spec.kind) {
     case 'key':
-      return equality(raw, at, (v) => (typeof v === 'string' && KEY.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined), 'a key (int64 as a string)');
+      return equality(
+        raw,
+        at,
+        (v) =>
+          typeof v === 'string' && KEY.test(v)
+            ? v
+            : typeof v === 'number' && Number.isSafeInteger(v)
+              ? String(v)
+              : undefined,
+        'a key (int64 as a string)',
+      );
     case 'string':
-      if (spec.single) return plain(raw, at, (v) => (typeof v === 'string' ? v : undefined), 'a string');
+      if (spec.single)
+        return plain(raw, at, (v) => (typeof v === 'string' ? v : undefined), 'a string');
       return equality(raw, at, (v) => (typeof v === 'string' ? v : undefined), 'a string');
     case 'int':
-      return equality(raw, at, (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined), 'an integer');
+      return equality(
+        raw,
+        at,
+        (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined),
+        'an integer',
+      );
     case 'boolean':
-      if (typeof raw !== 'boolean') throw invalidField(at, `expected true or false, got ${JSON.stringify(raw)}`);
+      if (typeof raw !== 'boolean')
+        throw invalidField(at, `expected true or false, got ${JSON.stringify(raw)}`);
       return raw;
     case 'enum':
-      return equality(raw, at, (v) => (typeof v === 'string' && spec.values.includes(v) ? v : undefined), `one of ${spec.values.join(', ')}`);
+      return equality(
+        raw,
+        at,
+        (v) => (typeof v === 'string' && spec.values.includes(v) ? v : undefined),
+        `one of ${spec.values.join(', ')}`,
+      );
     case 'date':
       return dateRange(raw, at);
     case 'variables':
@@ -77,7 +104,12 @@ function translateValue(spec: Exclude<FilterSpec, { kind: 'tenant' }>, raw: unkn
 }
 
 /** A plain value, or `{ $eq }` / `{ $in }`. */
-function equality(raw: unknown, at: string, accept: (v: unknown) => unknown, expected: string): unknown {
+function equality(
+  raw: unknown,
+  at: string,
+  accept: (v: unknown) => unknown,
+  expected: string,
+): unknown {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const ops = raw as Record<string, unknown>;
     refuseOperators(ops, ['$eq', '$in'], at);
@@ -93,7 +125,12 @@ function equality(raw: unknown, at: string, accept: (v: unknown) => unknown, exp
   return accepted(accept(raw), at, raw, expected);
 }
 
-function plain(raw: unknown, at: string, accept: (v: unknown) => unknown, expected: string): unknown {
+function plain(
+  raw: unknown,
+  at: string,
+  accept: (v: unknown) => unknown,
+  expected: string,
+): unknown {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const ops = raw as Record<string, unknown>;
     refuseOperators(ops, ['$eq'], at);
@@ -103,15 +140,27 @@ function plain(raw: unknown, at: string, accept: (v: unknown) => unknown, expect
 }
 
 function accepted(value: unknown, at: string, raw: unknown, expected: string): unknown {
-  if (value === undefined) throw invalidField(at, `expected ${expected}, got ${JSON.stringify(raw)}`);
+  if (value === undefined)
+    throw invalidField(at, `expected ${expected}, got ${JSON.stringify(raw)}`);
   return value;
 }
 
-function refuseOperators(ops: Record<string, unknown>, allowed: readonly string[], at: string): void {
+function refuseOperators(
+  ops: Record<string, unknown>,
+  allowed: readonly string[],
+  at: string,
+): void {
   for (const op of Object.keys(ops)) {
     if (allowed.includes(op)) continue;
-    if (['$eq', '$neq', '$exists', '$in', '$notIn', '$like', '$gt', '$gte', '$lt', '$lte'].includes(op))
-      throw notSupported(`${at}.${op}`, `the operator ${op} is not served here; use ${allowed.join(' or ')}`);
+    if (
+      ['$eq', '$neq', '$exists', '$in', '$notIn', '$like', '$gt', '$gte', '$lt', '$lte'].includes(
+        op,
+      )
+    )
+      throw notSupported(
+        `${at}.${op}`,
+        `the operator ${op} is not served here; use ${allowed.join(' or ')}`,
+      );
     throw invalidField(`${at}.${op}`, `unknown filter operator ${op}`);
   }
 }
@@ -123,14 +172,22 @@ function dateRange(raw: unknown, at: string): { from?: string; to?: string } {
     return { from: instant, to: instant };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw invalidField(at, `expected an ISO 8601 date-time or an object of $gt/$gte/$lt/$lte, got ${JSON.stringify(raw)}`);
+    throw invalidField(
+      at,
+      `expected an ISO 8601 date-time or an object of $gt/$gte/$lt/$lte, got ${JSON.stringify(raw)}`,
+    );
   const ops = raw as Record<string, unknown>;
   refuseOperators(ops, ['$eq', '$gt', '$gte', '$lt', '$lte'], at);
   const range: { from?: string; to?: string } = {};
-  const bound = (op: string) => (ops[op] === undefined ? undefined : Date.parse(isoDate(ops[op], `${at}.${op}`)));
+  const bound = (op: string) =>
+    ops[op] === undefined ? undefined : Date.parse(isoDate(ops[op], `${at}.${op}`));
   const eq = bound('$eq');
-  const lower = [bound('$gte'), shift(bound('$gt'), 1), eq].filter((v): v is number => v !== undefined);
-  const upper = [bound('$lte'), shift(bound('$lt'), -1), eq].filter((v): v is number => v !== undefined);
+  const lower = [bound('$gte'), shift(bound('$gt'), 1), eq].filter(
+    (v): v is number => v !== undefined,
+  );
+  const upper = [bound('$lte'), shift(bound('$lt'), -1), eq].filter(
+    (v): v is number => v !== undefined,
+  );
   // strict bounds become inclusive ones a millisecond inside: the engine keeps millisecond instants
   if (lower.length) range.from = new Date(Math.max(...lower)).toISOString();
   if (upper.length) range.to = new Date(Math.min(...upper)).toISOString();
@@ -143,7 +200,10 @@ function shift(value: number | undefined, by: number): number | undefined {
 
 function isoDate(value: unknown, at: string): string {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))
-    throw invalidField(at, `expected an ISO 8601 date-time with offset, got ${JSON.stringify(value)}`);
+    throw invalidField(
+      at,
+      `expected an ISO 8601 date-time with offset, got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
@@ -152,10 +212,17 @@ function variables(raw: unknown, at: string): { name: string; value: string }[] 
   if (!Array.isArray(raw)) throw invalidField(at, 'expected a list of { name, value }');
   return raw.map((entry, i) => {
     const here = `${at}[${i}]`;
-    if (typeof entry !== 'object' || entry === null) throw invalidField(here, 'expected { name, value }');
+    if (typeof entry !== 'object' || entry === null)
+      throw invalidField(here, 'expected { name, value }');
     const { name, value } = entry as { name?: unknown; value?: unknown };
-    if (typeof name !== 'string' || !name) throw invalidField(`${here}.name`, 'expected a variable name');
-    const text = plain(value, `${here}.value`, (v) => (typeof v === 'string' ? v : undefined), 'the value as JSON text, e.g. "\\"abc\\""');
+    if (typeof name !== 'string' || !name)
+      throw invalidField(`${here}.name`, 'expected a variable name');
+    const text = plain(
+      value,
+      `${here}.value`,
+      (v) => (typeof v === 'string' ? v : undefined),
+      'the value as JSON text, e.g. "\\"abc\\""',
+    );
     return { name, value: text as string };
   });
 }

@@ -26,14 +26,19 @@ export function parsePage(value: unknown): OffsetPage {
   const page = value as Record<string, unknown>;
   for (const field of Object.keys(page)) {
     if (!['from', 'limit', 'after', 'before'].includes(field))
-      throw invalidField(`page.${field}`, 'unknown paging field; expected from, limit, after or before');
+      throw invalidField(
+        `page.${field}`,
+        'unknown paging field; expected from, limit, after or before',
+      );
   }
   const limit = page.limit === undefined ? DEFAULT_PAGE_SIZE : integer(page.limit, 'page.limit', 1);
-  if (limit > MAX_PAGE_SIZE) throw invalidField('page.limit', `expected at most ${MAX_PAGE_SIZE}, got ${limit}`);
+  if (limit > MAX_PAGE_SIZE)
+    throw invalidField('page.limit', `expected at most ${MAX_PAGE_SIZE}, got ${limit}`);
   const modes = ['from', 'after', 'before'].filter((field) => page[field] !== undefined);
   if (modes.length > 1)
     throw invalidField('page', `expected one of from, after or before, got ${modes.join(' and ')}`);
-  if (page.after !== undefined) return { from: cursorPosition(page.after, 'page.after') + 1, limit };
+  if (page.after !== undefined)
+    return { from: cursorPosition(page.after, 'page.after') + 1, limit };
   if (page.before !== undefined) {
     const end = cursorPosition(page.before, 'page.before');
     const from = Math.max(0, end - limit);
@@ -58,9 +63,12 @@ function cursorAt(position: number): string {
 }
 
 function cursorPosition(value: unknown, field: string): number {
-  if (typeof value !== 'string') throw invalidField(field, 'expected a cursor string from a previous page');
+  if (typeof value !== 'string')
+    throw invalidField(field, 'expected a cursor string from a previous page');
   try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as { position?: unknown };
+    const parsed = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as {
+      position?: unknown;
+    };
     if (Number.isSafeInteger(parsed.position) && (parsed.position as number) >= 0)
       return parsed.position as number;
   } catch {

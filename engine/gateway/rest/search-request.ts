@@ -42,20 +42,25 @@ export function parseSearch(body: unknown, spec: SearchSpec): EngineSearch {
   };
 }
 
-function parseSort(value: unknown, fields: SearchSpec['sort']): { field: string; order: 'ASC' | 'DESC' }[] {
+function parseSort(
+  value: unknown,
+  fields: SearchSpec['sort'],
+): { field: string; order: 'ASC' | 'DESC' }[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw invalidField('sort', 'expected a list of { field, order }');
   const sort: { field: string; order: 'ASC' | 'DESC' }[] = [];
   value.forEach((entry, i) => {
     const at = `sort[${i}]`;
-    if (typeof entry !== 'object' || entry === null) throw invalidField(at, 'expected { field, order }');
+    if (typeof entry !== 'object' || entry === null)
+      throw invalidField(at, 'expected { field, order }');
     const { field, order } = entry as { field?: unknown; order?: unknown };
     if (typeof field !== 'string' || !(field in fields))
       throw notSupported(
         `${at}.field`,
         `cannot sort by ${JSON.stringify(field)}; expected one of ${Object.keys(fields).join(', ')}`,
       );
-    const direction = order === undefined ? 'ASC' : typeof order === 'string' ? order.toUpperCase() : '';
+    const direction =
+      order === undefined ? 'ASC' : typeof order === 'string' ? order.toUpperCase() : '';
     if (direction !== 'ASC' && direction !== 'DESC')
       throw invalidField(`${at}.order`, `expected ASC or DESC, got ${JSON.stringify(order)}`);
     const engineField = fields[field];
@@ -71,7 +76,9 @@ export function searchResponse<Row, Item>(
   present: (row: Row) => Item,
 ): { items: Item[]; page: ReturnType<typeof pageResponse> } {
   if (search.matchesNothing || search.page.limit === 0) {
-    const total = search.matchesNothing ? 0 : run({ ...search.query, page: { from: 0, limit: 1 } }).page.totalItems;
+    const total = search.matchesNothing
+      ? 0
+      : run({ ...search.query, page: { from: 0, limit: 1 } }).page.totalItems;
     return { items: [], page: pageResponse(search.page, 0, total) };
   }
   const result = run(search.query);

@@ -19,10 +19,17 @@ export const userTaskEndpoints: Route[] = [
       const narrowed = filter
         ? { ...search, query: { ...search.query, filter } }
         : { ...search, matchesNothing: true };
-      const rows = searchResponse(narrowed, (query) => engine.search.userTasks(query), (row) => row);
+      const rows = searchResponse(
+        narrowed,
+        (query) => engine.search.userTasks(query),
+        (row) => row,
+      );
       const items = await Promise.all(
         rows.items.map(async (row) =>
-          presentUserTask(row, await names.names(row.processDefinitionKey, row.processDefinitionId)),
+          presentUserTask(
+            row,
+            await names.names(row.processDefinitionKey, row.processDefinitionId),
+          ),
         ),
       );
       return ok({ items, page: rows.page });
@@ -34,7 +41,12 @@ export const userTaskEndpoints: Route[] = [
     body: 'none',
     async handle(request, { engine, names }) {
       const task = engine.getUserTask(pathKey(request, 'userTaskKey'));
-      return ok(presentUserTask(task, await names.names(task.processDefinitionKey, task.processDefinitionId)));
+      return ok(
+        presentUserTask(
+          task,
+          await names.names(task.processDefinitionKey, task.processDefinitionId),
+        ),
+      );
     },
   },
   {
@@ -88,7 +100,10 @@ export const userTaskEndpoints: Route[] = [
       const truncate = truncateValues(request);
       return ok(
         searchResponse(
-          { ...search, query: { ...search.query, filter: { ...search.query.filter, scopeKey: scopes } } },
+          {
+            ...search,
+            query: { ...search.query, filter: { ...search.query.filter, scopeKey: scopes } },
+          },
           (query) => engine.search.variables(query),
           (row) => presentVariable(row, truncate),
         ),
@@ -101,11 +116,17 @@ export const userTaskEndpoints: Route[] = [
  * The scopes whose variables a user task sees: its own element instance, every enclosing
  * (sub-process) scope and the process instance, as Camunda 8.8 answers a task's variables.
  */
-function scopeChain(engine: Engine, elementInstanceKey: string, processInstanceKey: string): string[] {
+function scopeChain(
+  engine: Engine,
+  elementInstanceKey: string,
+  processInstanceKey: string,
+): string[] {
   const scopes = [elementInstanceKey];
   let current: string | null = elementInstanceKey;
   while (current && current !== processInstanceKey && scopes.length < 100) {
-    const element: ElementInstanceItem | undefined = engine.search.elementInstances({ filter: { elementInstanceKey: current } }).items[0];
+    const element: ElementInstanceItem | undefined = engine.search.elementInstances({
+      filter: { elementInstanceKey: current },
+    }).items[0];
     current = element?.flowScopeKey ?? null;
     if (current) scopes.push(current);
   }

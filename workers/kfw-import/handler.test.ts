@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleKfwImportJob, type KfwImportDeps } from './handler.js';
-import type { ImportOutcome } from './import-file.js';
-import { SheetMissingError } from './kfw-file-errors.js';
+import { ImportRunFailedError, type ImportOutcome } from './import-file.js';
+import { DamagedWorkbookError, SheetMissingError } from './kfw-file-errors.js';
 
 const SUMMARY = { new: 2, updated: 1, unchanged: 0, rejected: 3 };
 
@@ -109,6 +109,19 @@ describe('handleKfwImportJob', () => {
     });
     expect(outcome.kind === 'fail' && outcome.message).toContain('database is locked');
     expect(release).toHaveBeenCalledOnce();
+  });
+
+  it('fails without retries when the sheet turns out damaged half-way through', async () => {
+    const broken = new ImportRunFailedError('run-7', {
+      cause: new DamagedWorkbookError('xl/worksheets/sheet1.xml'),
+    });
+    const { value } = deps(broken);
+    const outcome = await handleKfwImportJob(
+      { variables: { fileKey: 'kfw-inbox/x.xlsx' }, retries: 3 },
+      value,
+    );
+    expect(outcome).toMatchObject({ kind: 'fail', code: 'KFW_FILE_DAMAGED', retries: 0 });
+    expect(outcome.kind === 'fail' && outcome.message).toContain('run-7');
   });
 
   it('fails with a retry when starting a case process fails, so the redelivered job starts the rest', async () => {

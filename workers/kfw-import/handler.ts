@@ -14,7 +14,13 @@
  */
 import { z } from 'zod';
 import { JOB_TYPES, VARIABLES } from '../../domain/contract.js';
-import type { ImportKfwFileOptions, ImportOutcome, ImportSummary } from './import-file.js';
+import {
+  ImportRunFailedError,
+  type ImportKfwFileOptions,
+  type ImportOutcome,
+  type ImportSummary,
+} from './import-file.js';
+import { KfwFileRejectedError } from './kfw-file-errors.js';
 
 /** The job type this handler serves. */
 export const KFW_IMPORT_JOB_TYPE = JOB_TYPES.kfwImport;
@@ -98,6 +104,16 @@ export async function handleKfwImportJob(
       await file.release();
     }
   } catch (error) {
+    if (error instanceof ImportRunFailedError && error.cause instanceof KfwFileRejectedError) {
+      // The file broke off half-way (e.g. damaged XML deep in the sheet): a retry would break
+      // at the same row, so an operator must look at it (incident).
+      return failure(
+        error.cause.code,
+        `Datei ${fileKey} ab der Mitte unlesbar, Importlauf ${error.importRunId} abgebrochen (bis dahin gespeicherte Zeilen bleiben): ${error.cause.message}`,
+        0,
+        backOff,
+      );
+    }
     return transient(`Import von ${fileKey} abgebrochen: ${messageOf(error)}`, job, backOff);
   }
 

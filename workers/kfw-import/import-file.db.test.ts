@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../domain/index.js';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
-import { importKfwFile, type ImportOutcome, type ImportProgress } from './import-file.js';
+import {
+  ImportRunFailedError,
+  importKfwFile,
+  type ImportOutcome,
+  type ImportProgress,
+} from './import-file.js';
+import { DamagedWorkbookError } from './kfw-file-errors.js';
+import { readZipParts } from './testing/read-zip-parts.js';
+import { writeZip } from './testing/zip-writer.js';
 import { germanFaker, validKfwRow } from './testing/kfw-row-factory.js';
 import {
   writeKfwWorkbook,
@@ -354,6 +362,90 @@ describe('importKfwFile: every trap of the format', () => {
       [6, 7, 6],
       [7, 7, 7],
     ]);
+  });
+
+  it('links the person KfW names when the applicant changes, and follows their new telephone number', async () => {
+    // given a case of Jana Schmidt
+    const row = validKfwRow(faker, 100, {
+      antragsnummer: 'APPLICANT',
+      vorname: 'Jana',
+      nachname: 'Schmidt',
+      email: 'jana@example.de',
+      telefon: '030 111',
+    });
+    imported(await importKfwFile(db, await file({ rows: [row] })));
+    // when KfW first changes her telephone number, then names another applicant
+    const phone = imported(
+      await importKfwFile(db, await file({ rows: [{ ...row, telefon: '030 222' }] })),
+    );
+    const other = imported(
+      await importKfwFile(
+        db,
+        await file({
+          rows: [
+            {
+              ...row,
+              telefon: '030 222',
+              vorname: 'Ole',
+              nachname: 'Berg',
+              email: 'ole@example.de',
+            },
+          ],
+        }),
+      ),
+    );
+    // then the telephone number follows, and Ole is linked beside Jana (nobody loses access)
+    expect(phone.summary.updated).toBe(1);
+    expect(other.summary.updated).toBe(1);
+    expect((await db.models.Person.findOne({ where: { email: 'jana@example.de' } }))?.telefon).toBe(
+      '030 222',
+    );
+    const fall = (await db.models.Foerderfall.findOne({ where: { antragsnummer: 'APPLICANT' } }))!;
+    const links = await db.models.PersonFoerderfall.findAll({
+      where: { foerderfallId: fall.id, rolle: 'ANTRAGSTELLER' },
+    });
+    expect(links).toHaveLength(2);
+    const audit = await db.models.AuditEvent.findOne({
+      where: { foerderfallId: fall.id, korrelationId: other.importRunId },
+    });
+    expect(audit?.nachher).toEqual({ antragsteller: ['jana@example.de', 'ole@example.de'] });
+  });
+
+  it('stops a run whose sheet is damaged half-way, keeps the rows before and marks it failed', async () => {
+    // given 3,000 rows whose XML breaks at row 2,500 (megabytes after the header), batches of 500
+    const template = validKfwRow(faker, 110);
+    const good = await file({
+      rows: Array.from({ length: 3000 }, (_, index) => ({
+        ...template,
+        antragsnummer: `DMG-${index}`,
+      })),
+    });
+    const parts = await readZipParts(good);
+    const broken = join(dir, 'damaged.xlsx');
+    await writeZip(
+      broken,
+      parts.map((part) =>
+        part.name === 'xl/worksheets/sheet1.xml'
+          ? {
+              ...part,
+              content: Buffer.from(
+                String(part.content).replace('<row r="2500"', '<row r="2500" <<kaputt'),
+              ),
+            }
+          : part,
+      ),
+    );
+    // when it is imported, then the run fails naming the damaged part
+    const error = await importKfwFile(db, broken, { batchSize: 500 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ImportRunFailedError);
+    expect((error as ImportRunFailedError).cause).toBeInstanceOf(DamagedWorkbookError);
+    const run = await db.models.Importlauf.findByPk((error as ImportRunFailedError).importRunId);
+    expect(run?.status).toBe('FEHLGESCHLAGEN');
+    // the four full batches before the damage (rows 2 to 2001) are stored, nothing after
+    expect(await db.models.Foerderfall.count()).toBe(2000);
+    expect(run?.neu).toBe(2000);
   });
 
   it('takes over an unfinished run of the same file without creating anything twice', async () => {

@@ -262,24 +262,30 @@ async function importRows(
     writing.catch(() => undefined);
   };
 
-  for await (const row of workbook.rows()) {
-    rowsDone += 1;
-    rowsInBatch += 1;
-    const result = validateKfwRow(row);
-    if (!result.ok) {
-      problems.push(...result.problems);
-    } else {
-      // Upper-cased like the database lookup (MySQL compares case-insensitively).
-      const key = `${result.application.programm}|${result.application.antragsnummer.toUpperCase()}`;
-      const first = firstRowOfCase.get(key);
-      if (first === undefined) {
-        firstRowOfCase.set(key, row.rowNumber);
-        valid.push({ row: row.rowNumber, application: result.application });
+  try {
+    for await (const row of workbook.rows()) {
+      rowsDone += 1;
+      rowsInBatch += 1;
+      const result = validateKfwRow(row);
+      if (!result.ok) {
+        problems.push(...result.problems);
       } else {
-        problems.push(duplicateProblem(row.rowNumber, result.application, first));
+        // Upper-cased like the database lookup (MySQL compares case-insensitively).
+        const key = `${result.application.programm}|${result.application.antragsnummer.toUpperCase()}`;
+        const first = firstRowOfCase.get(key);
+        if (first === undefined) {
+          firstRowOfCase.set(key, row.rowNumber);
+          valid.push({ row: row.rowNumber, application: result.application });
+        } else {
+          problems.push(duplicateProblem(row.rowNumber, result.application, first));
+        }
       }
+      if (rowsInBatch >= batchSize) await handOver();
     }
-    if (rowsInBatch >= batchSize) await handOver();
+  } catch (error) {
+    // Let the batch in flight finish before the run is marked failed, so nothing lands after.
+    await writing.catch(() => undefined);
+    throw error;
   }
   if (rowsInBatch > 0) await handOver();
   await writing;

@@ -128,7 +128,7 @@ async function readHeader(zip: GuardedZip, maxRows: number): Promise<KfwWorkbook
     consumed += 1;
     const header = mapHeader(next.value);
     if (header) {
-      return opened(zip, sheet.name, next.value.number, header, iterator, totalRows - consumed);
+      return opened(zip, sheet, next.value.number, header, iterator, totalRows - consumed);
     }
   }
 }
@@ -187,7 +187,7 @@ function cellTexts(row: Row): [number, string][] {
 
 function opened(
   zip: GuardedZip,
-  sheetName: string,
+  sheet: SheetRef,
   headerRow: number,
   header: HeaderMap,
   iterator: AsyncIterator<Row>,
@@ -195,7 +195,7 @@ function opened(
 ): KfwWorkbook {
   let started = false;
   return {
-    sheetName,
+    sheetName: sheet.name,
     headerRow,
     headers: header.texts,
     ignoredHeaders: header.ignored,
@@ -206,7 +206,7 @@ function opened(
       started = true;
       try {
         for (;;) {
-          const next = await nextRow(iterator, 'Antraege');
+          const next = await nextRow(iterator, sheet.part);
           if (next.done) return;
           const cells = rowCells(next.value, header.indexes);
           if (cells) yield { rowNumber: next.value.number, cells };

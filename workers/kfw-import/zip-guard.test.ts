@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DecompressionLimitError,
@@ -12,6 +11,7 @@ import {
 import { openKfwWorkbook } from './read-kfw-workbook.js';
 import { germanFaker, validKfwRow } from './testing/kfw-row-factory.js';
 import { writeKfwWorkbook } from './testing/kfw-workbook-fixture.js';
+import { readZipParts } from './testing/read-zip-parts.js';
 import { deflate, writeZip, type Deflated, type ZipPart } from './testing/zip-writer.js';
 import { DEFAULT_ZIP_LIMITS } from './zip-guard.js';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kfw-guard-'));
   const small = join(dir, 'small.xlsx');
   await writeKfwWorkbook(small, { rows: [validKfwRow(germanFaker(), 1)] });
-  workbookParts = await readParts(small);
+  workbookParts = await readZipParts(small);
   zeros = await deflate({ repeat: Buffer.alloc(1024 * 1024), times: 1024 });
 });
 afterAll(async () => {
@@ -150,23 +150,3 @@ describe('large honest files', () => {
     expect((error as Error).message).toContain('31 Zeilen');
   });
 });
-
-function readParts(path: string): Promise<ZipPart[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const parts: ZipPart[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, async (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          for await (const chunk of stream) chunks.push(chunk as Buffer);
-          parts.push({ name: entry.fileName, content: Buffer.concat(chunks) });
-          zip.readEntry();
-        });
-      });
-      zip.on('end', () => resolve(parts));
-      zip.readEntry();
-    });
-  });
-}

@@ -42,6 +42,12 @@ export function renderAnonymisationDoc(columns: ClassifiedColumn[]): string {
     'An anonymised snapshot is a MySQL-compatible dump of the application database in which every column has been treated by the rule its model declares (`domain/models`, `privacy: ...`). Analysts load it into any MySQL 8, Aurora MySQL or MariaDB.',
   );
   line();
+  line('## How a snapshot is taken');
+  line();
+  line(
+    'The `snapshot` process (`processes/snapshot.bpmn`) starts on request (message `snapshot-requested`) or monthly. Its service task has job type `snapshot`; the worker writes the dump and the manifest and completes the job with `snapshotId` and `suppressedCount` (rows whose quasi-identifiers the k-anonymity check suppressed). When that count is above zero an analyst reviews the snapshot (`snapshot-pruefung`) before the release is announced. A job delivered again with the same `snapshotId` answers from the finished manifest instead of writing a second snapshot.',
+  );
+  line();
   line('## What a snapshot consists of');
   line();
   line(

@@ -113,7 +113,7 @@ export const processEndpoints: Route[] = [
     method: 'POST',
     path: '/v2/process-instances',
     body: 'json',
-    async handle({ body }, { engine }) {
+    async handle({ body, signal: gone }, { engine }) {
       const request = parseBody(createProcessInstanceRequest, body);
       defaultTenant(request.tenantId);
       const instruction = {
@@ -130,7 +130,9 @@ export const processEndpoints: Route[] = [
         return ok(createdInstance(created, {}));
       }
       const timeout = request.requestTimeout || DEFAULT_AWAIT_TIMEOUT;
-      const signal = AbortSignal.timeout(timeout);
+      const deadline = AbortSignal.timeout(timeout);
+      // stop waiting when the client goes away, too
+      const signal = AbortSignal.any([deadline, gone]);
       try {
         const done = await engine.createProcessInstanceWithResult(
           {
@@ -141,7 +143,7 @@ export const processEndpoints: Route[] = [
         );
         return ok(createdInstance(done, done.variables));
       } catch (error) {
-        if (signal.aborted)
+        if (deadline.aborted)
           throw new RestProblem(
             'DEADLINE_EXCEEDED',
             `The process instance did not complete within the request timeout of ${timeout} ms`,

@@ -141,6 +141,23 @@ describe('the REST API: process instances, element instances and variables', () 
     expect(instance.state).toBe('COMPLETED');
   });
 
+  it('answers 504 when an awaited instance does not complete within the request timeout', async () => {
+    // when an instance that waits for a user task is awaited for 200 ms
+    const response = await fetch(`${h.api.url}/v2/process-instances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        processDefinitionId: 'review-application',
+        variables: { caseId: 'case-slow', dueDate: '2026-03-01T12:00:00Z' },
+        awaitCompletion: true,
+        requestTimeout: 200,
+      }),
+    });
+    // then
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ title: 'DEADLINE_EXCEEDED' });
+  });
+
   it('pages and sorts a search, by offset and by cursor', async () => {
     // given five instances
     const keys: string[] = [];

@@ -1,0 +1,159 @@
+/**
+ * The portal server: `createPortal(options)` builds the Express 5 app with identity, API routes,
+ * security headers, rate limits, logs and metrics; `start(port, host)` listens; `close()`
+ * releases the socket and the engine client (the database belongs to the caller).
+ *
+ * @example
+ *   const portal = createPortal({ db, identity: { kind: 'embedded' }, sendMail, logger });
+ *   const { url } = await portal.start(3000, '127.0.0.1');
+ *   // ...
+ *   await portal.close();
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request } from 'express';
+import { pino } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { meRoutes } from './features/me/routes.js';
+import { bodyErrors, formBody, jsonBody } from './http/body-parsing.js';
+import { mountRoutes } from './http/mount-routes.js';
+import { NotFoundError } from './http/portal-errors.js';
+import { problemDetailsHandler } from './http/problem-details.js';
+import { createRateLimiters, defaultRateLimits } from './http/rate-limits.js';
+import type { AnyRoute } from './http/route-definition.js';
+import { sameOriginCheck } from './http/same-origin.js';
+import { securityHeaders } from './http/security-headers.js';
+import { identityCss } from './identity/identity-pages.js';
+import { productionScryptCost } from './identity/password-hash.js';
+import { createPortalIdentity } from './identity/portal-identity.js';
+import { defaultSessionLifetimes } from './identity/session-store.js';
+import { createMetrics } from './observability/metrics.js';
+import type { PortalOptions } from './portal-options.js';
+
+export type { PortalOptions } from './portal-options.js';
+
+/** A created portal. */
+export interface Portal {
+  app: express.Express;
+  /** Listens and prepares identity for the public URL; resolves with the URL it serves. */
+  start(port: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+  /** Every API route definition (for the description and the authorisation matrix). */
+  routes(): AnyRoute[];
+}
+
+const version = '0.1.0';
+
+/** Builds the portal from its dependencies. No side effects until `start()`. */
+export function createPortal(options: PortalOptions): Portal {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+  const lifetimes = { ...defaultSessionLifetimes, ...options.sessionLifetimes };
+  const limiters = createRateLimiters({ ...defaultRateLimits, ...options.rateLimits });
+  const metrics = createMetrics(options.processMetrics ?? true);
+  let publicUrl = options.publicUrl?.replace(/\/$/, '');
+  const publicOrigin = () => (publicUrl ? new URL(publicUrl).origin : '');
+  const checkSameOrigin = (req: Request) => sameOriginCheck(publicOrigin())(req);
+
+  const identity = createPortalIdentity({
+    db: options.db,
+    options: options.identity,
+    sendMail: options.sendMail,
+    scryptCost: options.scryptCost ?? productionScryptCost,
+    lifetimes,
+    trustProxy: options.trustProxy ?? false,
+    loginRateLimit: limiters.login,
+    formBody: formBody(64 * 1024),
+    checkSameOrigin,
+    invitationEmail: async () => undefined,
+    onLogin: async () => undefined,
+  });
+
+  const routes: AnyRoute[] = [];
+  const allRoutes = () => routes;
+  routes.push(
+    ...healthRoutes({
+      db: options.db,
+      engine: options.engine,
+      registry: metrics.registry,
+      readinessTimeoutMs: options.readinessTimeoutMs ?? 2000,
+    }),
+    ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
+    ...meRoutes(),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  app.use(metrics.record);
+  app.use((req, res, next) =>
+    securityHeaders({
+      https: publicUrl?.startsWith('https:') ?? false,
+      formActions:
+        options.identity.kind === 'external' ? [new URL(options.identity.issuer).origin] : [],
+    })(req, res, next),
+  );
+  app.use(limiters.perIp);
+  app.get('/assets/identity.css', (_req, res) => {
+    res.type('text/css').send(identityCss);
+  });
+  app.use(identity.router);
+  app.use('/api', jsonBody(bodyLimit));
+  const router = express.Router();
+  mountRoutes(router, routes, {
+    resolvePrincipal: (req) => identity.resolvePrincipal(req),
+    checkSameOrigin,
+    userRateLimit: limiters.perUser,
+    loginRateLimit: limiters.login,
+  });
+  app.use(router);
+  app.use((req, _res, next) => next(new NotFoundError(`Pfad ${req.path}`)));
+  app.use(bodyErrors(bodyLimit));
+  app.use(problemDetailsHandler(logger));
+
+  let server: Server | undefined;
+  return {
+    app,
+    routes: allRoutes,
+    async start(port, host = '127.0.0.1') {
+      server = createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      publicUrl ??= `http://${shownHost}:${address.port}`;
+      await identity.init(publicUrl);
+      logger.info({ url: publicUrl }, 'portal listening');
+      return { url: publicUrl, port: address.port };
+    },
+    async close() {
+      if (server) {
+        const closing = new Promise<void>((resolve, reject) =>
+          server!.close((error) => (error ? reject(error) : resolve())),
+        );
+        server.closeAllConnections();
+        await closing;
+        server = undefined;
+      }
+      await options.engine?.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Options of `createPortal`: every dependency is passed in (the composition root reads the
+ * environment, the portal never does).
+ */
+import type { Logger } from 'pino';
+import type { Database } from '../../domain/index.js';
+import type { EngineClient } from './engine-client/engine-client.js';
+import type { RateLimitOptions } from './http/rate-limits.js';
+import type { SendMail } from './identity/account-service.js';
+import type { ScryptCost } from './identity/password-hash.js';
+import type { IdentityOptions } from './identity/portal-identity.js';
+import type { SessionLifetimes } from './identity/session-store.js';
+
+/** What the composition root hands the portal. */
+export interface PortalOptions {
+  /** The domain database, migrated. */
+  db: Database;
+  /** Embedded provider (default) or an external issuer such as Keycloak. */
+  identity: IdentityOptions;
+  /** Sends e-mails (verification, password reset, invitations). */
+  sendMail: SendMail;
+  /**
+   * The portal's address as users reach it (links in e-mails, OIDC redirect URIs). Absent: the
+   * address `start()` listens on (for tests and local use).
+   */
+  publicUrl?: string;
+  /** The engine through the SDK; absent: `/readyz` skips it and engine features answer 503. */
+  engine?: EngineClient;
+  /** @default a silent pino logger */
+  logger?: Logger;
+  /** @default productionScryptCost */
+  scryptCost?: ScryptCost;
+  /** @default defaultRateLimits */
+  rateLimits?: Partial<RateLimitOptions>;
+  /** @default defaultSessionLifetimes */
+  sessionLifetimes?: Partial<SessionLifetimes>;
+  /** Largest JSON body. @default 1 MiB */
+  bodyLimitBytes?: number;
+  /** Behind a TLS-terminating proxy: trust `X-Forwarded-*` from it. @default false */
+  trustProxy?: boolean;
+  /** How long `/readyz` waits for each dependency. @default 2000 */
+  readinessTimeoutMs?: number;
+  /** Collect process metrics (off in tests that create many portals). @default true */
+  processMetrics?: boolean;
+}

@@ -47,6 +47,20 @@ export function catchElementsOf(
   return catches;
 }
 
+/** True when the instance may hold timers or message or signal subscriptions. */
+export function listensForEvents(ctx: ProcessingContext, instance: ElementInstanceRow): boolean {
+  return catchElementsOf(ctx, instance, ctx.elementOf(instance)).some(
+    (c) => c.event?.type === 'TIMER' || c.event?.type === 'MESSAGE' || c.event?.type === 'SIGNAL',
+  );
+}
+
+/** True when the instance opened message subscriptions (buffered messages may be waiting). */
+export function listensForMessages(ctx: ProcessingContext, instance: ElementInstanceRow): boolean {
+  return catchElementsOf(ctx, instance, ctx.elementOf(instance)).some(
+    (c) => c.event?.type === 'MESSAGE',
+  );
+}
+
 /** Opens timers and message subscriptions; false after raising an incident for a bad expression. */
 export function openEventSubscriptions(
   ctx: ProcessingContext,
@@ -246,6 +260,8 @@ export function closeEventSubscriptions(
   ctx: ProcessingContext,
   instance: ElementInstanceRow,
 ): void {
+  // Most elements listen for nothing: the model says so without asking the database.
+  if (!listensForEvents(ctx, instance)) return;
   for (const timer of ctx.state.timers.ofElement(instance.key)) {
     ctx.state.timers.delete(timer.key);
     ctx.write('TIMER', 'CANCELED', timer.key, timerValue(timer));

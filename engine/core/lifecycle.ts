@@ -2,7 +2,11 @@ import type { ExecutableElement } from '../model/executable-model.js';
 import { flowOf } from '../model/executable-model.js';
 import type { ElementInstanceRow, ElementState } from './engine-state.js';
 import type { ActivationStep } from './elements/element-behavior.js';
-import { closeEventSubscriptions, openEventSubscriptions } from './event-subscriptions.js';
+import {
+  closeEventSubscriptions,
+  listensForMessages,
+  openEventSubscriptions,
+} from './event-subscriptions.js';
 import { raiseIncident, resolveIncidentsOf } from './incidents.js';
 import {
   processInstanceValue,
@@ -206,7 +210,7 @@ export function activated(
   const current = ctx.instance(instance.key);
   if (!openEventSubscriptions(ctx, current, ctx.elementOf(current))) return undefined;
   const result = transition(ctx, current, 'ELEMENT_ACTIVATED');
-  ctx.correlateBuffered(ctx, result);
+  if (listensForMessages(ctx, result)) ctx.correlateBuffered(ctx, result);
   return result;
 }
 

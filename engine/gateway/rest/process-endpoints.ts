@@ -5,6 +5,7 @@ import {
   operationRequest,
   parseBody,
 } from './command-requests.js';
+import { searchProcessDefinitions } from './latest-versions.js';
 import { invalidField, RestProblem } from './problem-details.js';
 import { presentDefinition, presentProcessInstance } from './rest-presenters.js';
 import { noContent, ok, pathKey, type RestContext, type Route } from './route.js';
@@ -85,7 +86,7 @@ export const processEndpoints: Route[] = [
       ok(
         searchResponse(
           parseSearch(body, PROCESS_DEFINITION_SEARCH),
-          (query) => engine.search.processDefinitions(query),
+          (query) => searchProcessDefinitions(engine, query),
           presentDefinition,
         ),
       ),

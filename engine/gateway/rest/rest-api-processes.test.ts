@@ -70,6 +70,30 @@ describe('the REST API: topology, deployments and process definitions', () => {
     expect(String(xml)).toContain('<bpmn:userTask id="ReviewApplication"');
   });
 
+  it('answers only the latest version of each process when asked to', async () => {
+    // given two versions of the review and one of the routing
+    const v1 = h.fixture('review-application.bpmn');
+    const v2 = new File(
+      [(await v1.text()).replace('name="Review application"', 'name="Review v2"')],
+      v1.name,
+    );
+    await h.camunda.createDeployment({ resources: [v1, h.fixture('route-by-risk.bpmn')] });
+    await h.camunda.createDeployment({ resources: [v2] });
+    // when
+    const latest = await h.camunda.searchProcessDefinitions(
+      { filter: { isLatestVersion: true }, sort: [{ field: 'processDefinitionId' }] },
+      NOW,
+    );
+    const all = await h.camunda.searchProcessDefinitions({}, NOW);
+    // then
+    expect(latest.items.map((d) => [d.processDefinitionId, d.version, d.name])).toEqual([
+      ['review-application', 2, 'Review v2'],
+      ['route-by-risk', 1, undefined],
+    ]);
+    expect(Number(latest.page.totalItems)).toBe(2);
+    expect(Number(all.page.totalItems)).toBe(3);
+  });
+
   it('refuses an invalid model with a problem naming the element', async () => {
     // when
     const problem = await problemOf(

@@ -22,6 +22,7 @@ export const PROCESS_DEFINITION_SEARCH: SearchSpec = {
     name: text,
     version: int,
     resourceName: text,
+    isLatestVersion: bool,
     tenantId,
   },
   sort: {

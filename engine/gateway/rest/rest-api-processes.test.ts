@@ -86,7 +86,7 @@ describe('the REST API: topology, deployments and process definitions', () => {
     );
     const all = await h.camunda.searchProcessDefinitions({}, NOW);
     // then
-    expect(latest.items.map((d) => [d.processDefinitionId, d.version, d.name])).toEqual([
+    expect((latest.items ?? []).map((d) => [d.processDefinitionId, d.version, d.name])).toEqual([
       ['review-application', 2, 'Review v2'],
       ['route-by-risk', 1, undefined],
     ]);

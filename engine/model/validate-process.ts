@@ -121,7 +121,10 @@ function checkJob(
     checkExpression(element, 'the script', element.script.expression);
     return;
   }
-  const needsJob = JOB_WORKER_TYPES.has(element.type);
+  const messageThrow =
+    (element.type === 'END_EVENT' || element.type === 'INTERMEDIATE_THROW_EVENT') &&
+    element.eventType === 'MESSAGE';
+  const needsJob = JOB_WORKER_TYPES.has(element.type) || messageThrow;
   if (needsJob && !element.job?.type)
     report(element, 'missing job type: add zeebe:taskDefinition with a type');
   if (element.job) {

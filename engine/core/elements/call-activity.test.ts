@@ -73,3 +73,71 @@ describe('call activity', () => {
     expect(h.elements(key, 'ACTIVE')).toEqual(['CallNowhere']);
   });
 });
+
+describe('call activity: events crossing the process boundary', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    await h.deploy(new URL('./fixtures/call-activity-error.bpmn', import.meta.url));
+  });
+  afterEach(() => h.close());
+
+  const bookTrip = async () =>
+    (
+      await h.engine.createProcessInstance({
+        bpmnProcessId: 'book-trip',
+        variables: { bookBy: '2026-01-02T08:00:00Z' },
+      })
+    ).processInstanceKey;
+
+  it("an error thrown in the called process is caught by the call activity's boundary event", async () => {
+    const parent = await bookTrip();
+    const [job] = await h.engine.activateJobs({
+      type: 'reserve-seat',
+      worker: 'w',
+      timeout: 1000,
+      maxJobsToActivate: 1,
+    });
+    await h.engine.throwError({ jobKey: job!.key, errorCode: 'NO_SEAT' });
+    const [child] = h.engine.search.processInstances({
+      filter: { parentProcessInstanceKey: parent },
+    }).items;
+    expect(h.instanceState(child!.processInstanceKey)).toBe('TERMINATED');
+    expect(h.elements(parent, 'COMPLETED')).toEqual([
+      'TripRequested',
+      'FlightUnavailable',
+      'TripCanceled',
+    ]);
+  });
+
+  it('an escalation from the called process starts a non-interrupting event subprocess in the caller', async () => {
+    const parent = await bookTrip();
+    const [job] = await h.engine.activateJobs({
+      type: 'reserve-seat',
+      worker: 'w',
+      timeout: 1000,
+      maxJobsToActivate: 1,
+    });
+    await h.engine.completeJob({ jobKey: job!.key, variables: { price: 900 } });
+    expect(h.elements(parent, 'COMPLETED')).toEqual(
+      expect.arrayContaining([
+        'PriceWatch',
+        'PriceRose',
+        'CustomerWarned',
+        'BookFlight',
+        'TripBooked',
+      ]),
+    );
+    expect(h.instanceState(parent)).toBe('COMPLETED');
+  });
+
+  it('an interrupting timeDate boundary event fires at the date and terminates the called process', async () => {
+    const parent = await bookTrip();
+    await h.advance(24 * 3600_000);
+    expect(h.elements(parent, 'COMPLETED')).toEqual(['TripRequested', 'DeadlinePassed', 'TooLate']);
+    expect(
+      h.engine.search.processInstances({ filter: { parentProcessInstanceKey: parent } }).items[0]!
+        .state,
+    ).toBe('TERMINATED');
+  });
+});

@@ -21,6 +21,9 @@ import { createRelyingParty, type RelyingParty } from './relying-party.js';
 import { readCookie, sessionCookieName } from './session-cookie.js';
 import { createSessionStore, type SessionLifetimes } from './session-store.js';
 
+/** The OIDC client id of the portal, in the embedded provider and in the Keycloak realm. */
+export const defaultClientId = 'portal';
+
 /** Which identity provider the portal uses. */
 export type IdentityOptions =
   | {
@@ -77,7 +80,7 @@ export interface PortalIdentity {
 export function createPortalIdentity(deps: PortalIdentityDeps): PortalIdentity {
   const options = deps.options;
   const embedded = options.kind === 'embedded';
-  const clientId = options.clientId ?? 'portal';
+  const clientId = options.clientId ?? defaultClientId;
   const clientSecret = embedded
     ? (options.clientSecret ?? randomBytes(24).toString('base64url'))
     : options.clientSecret;

@@ -80,7 +80,12 @@ export class Engine {
   private readonly loop: CommandLoop;
   private readonly scheduler: Scheduler;
   private readonly events = new EventEmitter();
-  private readonly results = new Map<number, { resolve: (record: EngineRecord) => void }[]>();
+  private readonly results = new Map<
+    number,
+    { resolve: (record: EngineRecord) => void; reject: (error: Error) => void }[]
+  >();
+  /** Ends pending waits (waitForJobs) when the engine closes. */
+  private readonly waits = new Set<() => void>();
   private closed = false;
 
   private constructor(
@@ -134,6 +139,12 @@ export class Engine {
     this.closed = true;
     this.scheduler.close();
     this.loop.close();
+    for (const end of [...this.waits]) end();
+    for (const waiting of this.results.values()) {
+      for (const waiter of waiting)
+        waiter.reject(new Error('The engine closed before the process instance completed'));
+    }
+    this.results.clear();
     await this.loop.idle();
     this.store.close();
     this.events.removeAllListeners();
@@ -195,7 +206,7 @@ export class Engine {
     if (row?.state === 'ACTIVE') {
       const record = await new Promise<EngineRecord>((resolve, reject) => {
         const waiting = this.results.get(instanceKey) ?? [];
-        const entry = { resolve };
+        const entry = { resolve, reject };
         waiting.push(entry);
         this.results.set(instanceKey, waiting);
         signal?.addEventListener('abort', () => {
@@ -282,16 +293,19 @@ export class Engine {
 
   /** Resolves true when jobs of the type may be activatable, false after `timeoutMs`. */
   waitForJobs(type: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (value: boolean) => {
         clearTimeout(timer);
         off();
         signal?.removeEventListener('abort', abort);
+        this.waits.delete(abort);
         resolve(value);
       };
       const abort = () => done(false);
       const off = this.onJobsAvailable(type, () => done(true));
-      const timer = setTimeout(() => done(false), timeoutMs);
+      const timer = setTimeout(abort, timeoutMs);
+      this.waits.add(abort);
       signal?.addEventListener('abort', abort);
     });
   }

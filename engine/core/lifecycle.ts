@@ -343,7 +343,44 @@ export function childFinished(
     behavior.onChildFinished(ctx, scope, child);
     return;
   }
+  if (scope.state === 'ELEMENT_ACTIVATED' && !scope.pending && releaseInclusiveJoin(ctx, scope))
+    return;
   if (scope.tokens === 0) scopeEmptied(ctx, scope);
+}
+
+const inclusiveJoinsByScope = new WeakMap<object, Map<string, ExecutableElement[]>>();
+
+/** The joining inclusive gateways of each scope of a process (computed once per model). */
+function inclusiveJoins(ctx: ProcessingContext, scope: ElementInstanceRow): ExecutableElement[] {
+  const process = ctx.processOf(scope);
+  let byScope = inclusiveJoinsByScope.get(process);
+  if (!byScope) {
+    byScope = new Map();
+    for (const element of process.elements.values()) {
+      if (element.type !== 'INCLUSIVE_GATEWAY' || element.incoming.length < 2) continue;
+      const key = element.flowScopeId ?? '';
+      byScope.set(key, [...(byScope.get(key) ?? []), element]);
+    }
+    inclusiveJoinsByScope.set(process, byScope);
+  }
+  return byScope.get(scope.elementId) ?? [];
+}
+
+/**
+ * When a token elsewhere in the scope ended, an inclusive join may have nothing left to wait
+ * for: if every remaining token of the scope is an arrival at it, it fires now.
+ */
+function releaseInclusiveJoin(ctx: ProcessingContext, scope: ElementInstanceRow): boolean {
+  for (const gateway of inclusiveJoins(ctx, scope)) {
+    const arrivals = ctx.state.joins.arrivals(scope.key, gateway.id);
+    const waiting = arrivals.reduce((sum, a) => sum + a.count, 0);
+    if (waiting === 0 || waiting !== scope.tokens) continue;
+    for (const arrival of arrivals) ctx.state.joins.put({ ...arrival, count: 0 });
+    updateInstance(ctx, scope.key, { tokens: scope.tokens - waiting + 1 });
+    ctx.enqueue({ kind: 'activate', flowScopeKey: scope.key, elementId: gateway.id });
+    return true;
+  }
+  return false;
 }
 
 /** A scope has no tokens left: finish terminating, run the interruption, or complete. */

@@ -50,4 +50,34 @@ describe('inclusive gateway', () => {
       'Notified',
     ]);
   });
+
+  it('does not wait forever for a branch that cannot reach it', async () => {
+    // given goods packed while the invoice (which ends elsewhere) is still open
+    await h.deploy(
+      new URL('./fixtures/inclusive-gateway-unreachable-branch.bpmn', import.meta.url),
+    );
+    const { processInstanceKey } = await h.engine.createProcessInstance({
+      bpmnProcessId: 'partial-merge',
+    });
+    const [pack] = await h.engine.activateJobs({
+      type: 'pack',
+      worker: 'w',
+      timeout: 1000,
+      maxJobsToActivate: 1,
+    });
+    await h.engine.completeJob({ jobKey: pack!.key });
+    // when the invoice branch ends at its own end event
+    const [invoice] = await h.engine.activateJobs({
+      type: 'invoice',
+      worker: 'w',
+      timeout: 1000,
+      maxJobsToActivate: 1,
+    });
+    await h.engine.completeJob({ jobKey: invoice!.key });
+    // then the merge fires with the one arrival and the instance completes
+    expect(h.elements(processInstanceKey, 'COMPLETED')).toEqual(
+      expect.arrayContaining(['Merge', 'Shipped']),
+    );
+    expect(h.instanceState(processInstanceKey)).toBe('COMPLETED');
+  });
 });

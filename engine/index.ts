@@ -114,7 +114,13 @@ export class Engine {
     const time = options.time ?? timeLanguage;
     try {
       for (const { key, xml } of store.deployedResources()) {
-        const [parsed] = await parseResources([{ name: `${key}.bpmn`, content: xml }], feel, time);
+        const [parsed] = await parseResources([{ name: `${key}.bpmn`, content: xml }], feel, time, {
+          lenient: (problems) =>
+            options.logger?.error(
+              { processDefinitionKey: key, problems },
+              'a deployed model no longer passes validation',
+            ),
+        });
         const definition = store.state.definitions.get(key);
         const process = parsed?.processes.find(
           (p) => p.process.bpmnProcessId === definition?.bpmnProcessId,

@@ -25,7 +25,8 @@ export interface ParsedResource {
 
 /**
  * Parses and validates resources of one deployment. Throws one DeploymentError listing every
- * problem of every resource; returns the executable processes otherwise.
+ * problem of every resource; returns the executable processes otherwise. With `lenient`
+ * (loading what was deployed before) problems are reported to the callback instead.
  *
  * @example
  *   const parsed = await parseResources([{ name: 'order.bpmn', content: xml }], feel, time);
@@ -34,6 +35,7 @@ export async function parseResources(
   resources: readonly Resource[],
   feel: ExpressionLanguage,
   time: TimeLanguage,
+  options: { lenient?: (problems: readonly DeploymentProblem[]) => void } = {},
 ): Promise<ParsedResource[]> {
   const problems: DeploymentProblem[] = [];
   const parsed: ParsedResource[] = [];
@@ -58,7 +60,12 @@ export async function parseResources(
     }
     parsed.push(result);
   }
-  if (problems.length > 0) throw new DeploymentError(problems);
+  if (problems.length > 0) {
+    // Already deployed models are loaded leniently: rules added later must not stop the
+    // engine from resuming instances that were started under the old rules.
+    if (options.lenient) options.lenient(problems);
+    else throw new DeploymentError(problems);
+  }
   return parsed;
 }
 

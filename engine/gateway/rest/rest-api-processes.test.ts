@@ -216,7 +216,7 @@ describe('the REST API: process instances, element instances and variables', () 
     expect(back.items.map((i) => i.processInstanceKey)).toEqual(newestFirst.slice(0, 2));
   });
 
-  it('cancels an instance: it turns TERMINATED and its task element is terminated', async () => {
+  it('cancels an instance: it turns TERMINATED, its user task CANCELED', async () => {
     // given
     const { processInstanceKey } = await start('case-cancel');
     // when
@@ -224,6 +224,8 @@ describe('the REST API: process instances, element instances and variables', () 
     // then
     const instance = await h.camunda.getProcessInstance({ processInstanceKey }, NOW);
     expect(instance.state).toBe('TERMINATED');
+    const tasks = await h.camunda.searchUserTasks({ filter: { processInstanceKey } }, NOW);
+    expect(tasks.items.map((t) => t.state)).toEqual(['CANCELED']);
     const elements = await h.camunda.searchElementInstances(
       { filter: { processInstanceKey, elementId: 'ReviewApplication' as never } },
       NOW,

@@ -16,7 +16,12 @@ import express, { type Request } from 'express';
 import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { createCaseAccess } from './features/cases/case-access.js';
 import { healthRoutes } from './features/health/routes.js';
+import { invitationLinkRoutes } from './features/invitations/invitation-link.js';
+import { createPeopleService } from './features/invitations/people-service.js';
+import { invitationRoutes } from './features/invitations/routes.js';
+import { createInvitationService } from './features/invitations/service.js';
 import { meRoutes } from './features/me/routes.js';
 import { bodyErrors, formBody, jsonBody } from './http/body-parsing.js';
 import { mountRoutes } from './http/mount-routes.js';
@@ -26,6 +31,7 @@ import { createRateLimiters, defaultRateLimits } from './http/rate-limits.js';
 import type { AnyRoute } from './http/route-definition.js';
 import { sameOriginCheck } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
+import { ensureDemoUsers, type DemoUser } from './identity/demo-users.js';
 import { identityCss } from './identity/identity-pages.js';
 import { productionScryptCost } from './identity/password-hash.js';
 import { createPortalIdentity } from './identity/portal-identity.js';
@@ -43,6 +49,11 @@ export interface Portal {
   close(): Promise<void>;
   /** Every API route definition (for the description and the authorisation matrix). */
   routes(): AnyRoute[];
+  /**
+   * Creates (or resets) the demo accounts of the embedded provider, one per role, and returns
+   * their logins. Refused with an external issuer; the composition root refuses it in production.
+   */
+  seedDemoUsers(): Promise<readonly DemoUser[]>;
 }
 
 const version = '0.1.0';
@@ -58,6 +69,15 @@ export function createPortal(options: PortalOptions): Portal {
   const publicOrigin = () => (publicUrl ? new URL(publicUrl).origin : '');
   const checkSameOrigin = (req: Request) => sameOriginCheck(publicOrigin())(req);
 
+  const invitations = createInvitationService({
+    db: options.db,
+    engine: options.engine,
+    sendMail: options.sendMail,
+    publicUrl: () => publicUrl ?? '',
+  });
+  const people = createPeopleService(options.db);
+  const access = createCaseAccess(options.db);
+
   const identity = createPortalIdentity({
     db: options.db,
     options: options.identity,
@@ -68,7 +88,7 @@ export function createPortal(options: PortalOptions): Portal {
     loginRateLimit: limiters.login,
     formBody: formBody(64 * 1024),
     checkSameOrigin,
-    invitationEmail: async () => undefined,
+    invitationEmail: (token) => invitations.emailOf(token),
     onLogin: async () => undefined,
   });
 
@@ -83,6 +103,7 @@ export function createPortal(options: PortalOptions): Portal {
     }),
     ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
     ...meRoutes(),
+    ...invitationRoutes({ invitations, people, access }),
   );
 
   const app = express();
@@ -114,6 +135,14 @@ export function createPortal(options: PortalOptions): Portal {
     res.type('text/css').send(identityCss);
   });
   app.use(identity.router);
+  app.use(
+    invitationLinkRoutes({
+      invitations,
+      resolvePrincipal: (req) => identity.resolvePrincipal(req),
+      checkSameOrigin,
+      formBody: formBody(4 * 1024),
+    }),
+  );
   app.use('/api', jsonBody(bodyLimit));
   const router = express.Router();
   mountRoutes(router, routes, {
@@ -131,6 +160,11 @@ export function createPortal(options: PortalOptions): Portal {
   return {
     app,
     routes: allRoutes,
+    async seedDemoUsers() {
+      if (!identity.accounts)
+        throw new Error('demo users exist only in the embedded identity provider');
+      return ensureDemoUsers(identity.accounts);
+    },
     async start(port, host = '127.0.0.1') {
       server = createServer(app);
       await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,9 @@
 /** Who is calling: taken from the session or the bearer token, never from the request body. */
+import { ROLES, type Role } from '../../../domain/index.js';
 
-/** The realm roles of the platform (Keycloak realm roles, `realm_access.roles`). */
-export const realmRoles = [
-  'applicant',
-  'case-officer',
-  'process-owner',
-  'admin',
-  'analyst',
-] as const;
-export type RealmRole = (typeof realmRoles)[number];
+/** The realm roles of the platform (`realm_access.roles`), as the contract names them. */
+export const realmRoles = Object.values(ROLES) as [Role, ...Role[]];
+export type RealmRole = Role;
 
 /** An authenticated caller. */
 export interface Principal {

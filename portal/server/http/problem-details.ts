@@ -19,7 +19,7 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   DEPENDENCY_UNAVAILABLE: 503,
   INVITATION_INVALID: 404,
   INVITATION_REDEEMED: 409,
-  PERSON_ALREADY_LINKED: 409,
+  ACCOUNT_EXISTS: 409,
   INTERNAL: 500,
 };
 

@@ -6,7 +6,6 @@ import { openTestDatabase, type TestDatabase } from '../../../domain/testing/tes
 import { createPortal, type Portal } from '../app.js';
 import type { EngineClient } from '../engine-client/engine-client.js';
 import type { MailMessage } from '../identity/account-service.js';
-import { ensureDemoUsers } from '../identity/demo-users.js';
 import type { PortalOptions } from '../portal-options.js';
 
 /** Cheap scrypt for tests (the production cost is tested in password-hash.test.ts). */
@@ -44,10 +43,7 @@ export async function startTestPortal(
     ...overrides,
   });
   const { url } = await portal.start(0);
-  const { createAccountService } = await import('../identity/account-service.js');
-  await ensureDemoUsers(
-    createAccountService({ db: t.db, sendMail: async () => undefined, scryptCost: testScryptCost }),
-  );
+  await portal.seedDemoUsers();
   return {
     portal,
     url,

@@ -56,7 +56,7 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
         ? (current as Record<PropertyKey, unknown>)[part as PropertyKey]
         : undefined;
   }
-  if (current === undefined && issue.code === 'invalid_type') return 'fehlt';
+  if (current === undefined) return 'fehlt';
   return `${issue.message} (Wert: ${preview(current)})`;
 }
 

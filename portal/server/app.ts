@@ -35,6 +35,7 @@ import { ensureDemoUsers, type DemoUser } from './identity/demo-users.js';
 import { identityCss } from './identity/identity-pages.js';
 import { productionScryptCost } from './identity/password-hash.js';
 import { createPortalIdentity } from './identity/portal-identity.js';
+import { recordLogin } from './identity/record-login.js';
 import { defaultSessionLifetimes } from './identity/session-store.js';
 import { createMetrics } from './observability/metrics.js';
 import type { PortalOptions } from './portal-options.js';
@@ -89,7 +90,7 @@ export function createPortal(options: PortalOptions): Portal {
     formBody: formBody(64 * 1024),
     checkSameOrigin,
     invitationEmail: (token) => invitations.emailOf(token),
-    onLogin: async () => undefined,
+    onLogin: (principal) => recordLogin(options.db, principal),
   });
 
   const routes: AnyRoute[] = [];

@@ -8,6 +8,8 @@ import {
   openEventSubscriptions,
 } from './event-subscriptions.js';
 import { raiseIncident, resolveIncidentsOf } from './incidents.js';
+import { isJoin, joinComplete, releaseInclusiveJoin } from './joins.js';
+import { updateInstance } from './update-instance.js';
 import {
   processInstanceValue,
   type LifecycleStep,
@@ -64,17 +66,6 @@ export function transition(
         : undefined,
     ),
   );
-  return next;
-}
-
-/** Changes fields of an instance (reads the current row first, so callers never write stale rows). */
-export function updateInstance(
-  ctx: ProcessingContext,
-  key: number,
-  patch: Partial<ElementInstanceRow>,
-): ElementInstanceRow {
-  const next = { ...ctx.instance(key), ...patch };
-  ctx.state.elementInstances.put(next);
   return next;
 }
 
@@ -348,41 +339,6 @@ export function childFinished(
   if (scope.tokens === 0) scopeEmptied(ctx, scope);
 }
 
-const inclusiveJoinsByScope = new WeakMap<object, Map<string, ExecutableElement[]>>();
-
-/** The joining inclusive gateways of each scope of a process (computed once per model). */
-function inclusiveJoins(ctx: ProcessingContext, scope: ElementInstanceRow): ExecutableElement[] {
-  const process = ctx.processOf(scope);
-  let byScope = inclusiveJoinsByScope.get(process);
-  if (!byScope) {
-    byScope = new Map();
-    for (const element of process.elements.values()) {
-      if (element.type !== 'INCLUSIVE_GATEWAY' || element.incoming.length < 2) continue;
-      const key = element.flowScopeId ?? '';
-      byScope.set(key, [...(byScope.get(key) ?? []), element]);
-    }
-    inclusiveJoinsByScope.set(process, byScope);
-  }
-  return byScope.get(scope.elementId) ?? [];
-}
-
-/**
- * When a token elsewhere in the scope ended, an inclusive join may have nothing left to wait
- * for: if every remaining token of the scope is an arrival at it, it fires now.
- */
-function releaseInclusiveJoin(ctx: ProcessingContext, scope: ElementInstanceRow): boolean {
-  for (const gateway of inclusiveJoins(ctx, scope)) {
-    const arrivals = ctx.state.joins.arrivals(scope.key, gateway.id);
-    const waiting = arrivals.reduce((sum, a) => sum + a.count, 0);
-    if (waiting === 0 || waiting !== scope.tokens) continue;
-    for (const arrival of arrivals) ctx.state.joins.put({ ...arrival, count: 0 });
-    updateInstance(ctx, scope.key, { tokens: scope.tokens - waiting + 1 });
-    ctx.enqueue({ kind: 'activate', flowScopeKey: scope.key, elementId: gateway.id });
-    return true;
-  }
-  return false;
-}
-
 /** A scope has no tokens left: finish terminating, run the interruption, or complete. */
 function scopeEmptied(ctx: ProcessingContext, scope: ElementInstanceRow): void {
   if (scope.state === 'ELEMENT_TERMINATING') {
@@ -400,57 +356,6 @@ function scopeEmptied(ctx: ProcessingContext, scope: ElementInstanceRow): void {
   complete(ctx, scope);
 }
 
-function isJoin(element: ExecutableElement): boolean {
-  return (
-    (element.type === 'PARALLEL_GATEWAY' || element.type === 'INCLUSIVE_GATEWAY') &&
-    element.incoming.length > 1
-  );
-}
-
-/**
- * Records an arrival at a joining gateway and says whether the gateway may activate now. A
- * parallel gateway waits for a token on every incoming flow. An inclusive gateway activates
- * once nothing else in the scope is still running (no token elsewhere could still arrive).
- */
-function joinComplete(
-  ctx: ProcessingContext,
-  scope: ElementInstanceRow,
-  gateway: ExecutableElement,
-  flowId: string,
-): boolean {
-  const arrivals = ctx.state.joins.arrivals(scope.key, gateway.id);
-  const existing = arrivals.find((a) => a.flowId === flowId);
-  ctx.state.joins.put({
-    scopeKey: scope.key,
-    gatewayId: gateway.id,
-    flowId,
-    count: (existing?.count ?? 0) + 1,
-  });
-  const counts = new Map(arrivals.map((a) => [a.flowId, a.count]));
-  counts.set(flowId, (existing?.count ?? 0) + 1);
-  const waiting = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const ready =
-    gateway.type === 'PARALLEL_GATEWAY'
-      ? gateway.incoming.every((id) => (counts.get(id) ?? 0) > 0)
-      : waiting === ctx.instance(scope.key).tokens;
-  if (!ready) return false;
-  let consumed = 0;
-  for (const [id, count] of counts) {
-    const take = gateway.type === 'PARALLEL_GATEWAY' ? 1 : count;
-    if (take === 0) continue;
-    consumed += take;
-    ctx.state.joins.put({
-      scopeKey: scope.key,
-      gatewayId: gateway.id,
-      flowId: id,
-      count: count - take,
-    });
-  }
-  // The consumed arrivals become the one gateway instance about to be created.
-  updateInstance(ctx, scope.key, { tokens: ctx.instance(scope.key).tokens - (consumed - 1) });
-  return true;
-}
-
 /** Raises an incident for a failed expression on the instance. */
 export function expressionIncident(
   ctx: ProcessingContext,
@@ -462,3 +367,6 @@ export function expressionIncident(
 
 /** Sets a variable on the instance itself (loop counters, script results with outputs). */
 export { setLocalVariable };
+
+/** Changes fields of an instance (re-exported for the element behaviours). */
+export { updateInstance };

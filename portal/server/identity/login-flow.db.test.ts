@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, logIn, readForm } from '../testing/browser-client.js';
+import { accessTokenFor } from '../testing/api-token.js';
 import { startTestPortal, type TestPortal } from '../testing/test-portal.js';
 import { demoPassword, demoUsers } from './demo-users.js';
 
@@ -80,7 +81,7 @@ describe('login through the OIDC authorization code flow with the embedded provi
 
   it('accepts the access token as a bearer token and rejects a forged one', async () => {
     // given an access token issued by the embedded provider (taken from a real login)
-    const token = await accessTokenFor(p, demoUsers[3]!.email);
+    const token = await accessTokenFor(p.url, testClientSecret, demoUsers[3]!.email, demoPassword);
     // when an API client calls with it, and with a tampered copy
     const ok = await fetch(`${p.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
     const forged = await fetch(`${p.url}/api/me`, {
@@ -107,38 +108,3 @@ describe('login through the OIDC authorization code flow with the embedded provi
     expect(page.chain.at(-1)).toBe(`${p.url}/`);
   });
 });
-
-/**
- * Runs the code flow as an API client of the portal's client would: its own PKCE values, the
- * browser stops at the callback, and the code is exchanged here for the tokens.
- */
-async function accessTokenFor(p: TestPortal, email: string): Promise<string> {
-  const client = await import('openid-client');
-  const config = await client.discovery(
-    new URL(`${p.url}/oidc`),
-    'portal',
-    undefined,
-    client.ClientSecretBasic(testClientSecret),
-    { execute: [client.allowInsecureRequests] },
-  );
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const callback = `${p.url}/auth/callback`;
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: callback,
-    scope: 'openid email profile',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-  });
-  const browser = new BrowserClient();
-  const form = readForm(await browser.get(url.href));
-  const atCallback = await browser.postForm(form.action, { email, password: demoPassword }, (u) =>
-    u.startsWith(callback),
-  );
-  const tokens = await client.authorizationCodeGrant(config, new URL(atCallback.url), {
-    pkceCodeVerifier: verifier,
-    expectedState: state,
-  });
-  return tokens.access_token;
-}

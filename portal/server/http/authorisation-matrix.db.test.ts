@@ -1,0 +1,144 @@
+/**
+ * The authorisation matrix: every API route x every role (and anonymous) x the case in the path
+ * (the caller's own, someone else's, one that does not exist). A route missing from the matrix
+ * fails the test, so a new route cannot ship without its rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../domain/index.js';
+import { demoPassword, demoUsers } from '../identity/demo-users.js';
+import { accessTokenFor } from '../testing/api-token.js';
+import { startTestPortal, type TestPortal } from '../testing/test-portal.js';
+import type { RealmRole } from './principal.js';
+
+type Caller = RealmRole | 'anonymous';
+type CaseContext = 'own' | 'foreign' | 'none';
+type Expect = (caller: Caller, ctx: CaseContext) => number;
+
+const callers: Caller[] = [
+  'anonymous',
+  'applicant',
+  'case-officer',
+  'process-owner',
+  'admin',
+  'analyst',
+];
+const contexts: CaseContext[] = ['own', 'foreign', 'none'];
+const missingId = '00000000-0000-4000-8000-000000000000';
+const wide = (c: Caller) => c === 'case-officer' || c === 'admin';
+
+/** Public routes: 200 for everyone. */
+const open: Expect = () => 200;
+/** Any logged-in caller. */
+const anyUser =
+  (ok: number): Expect =>
+  (caller) =>
+    caller === 'anonymous' ? 401 : ok;
+/** Case routes of applicants (own case), case officers and admins (any existing case). */
+const caseRoute =
+  (ok: number): Expect =>
+  (caller, ctx) => {
+    if (caller === 'anonymous') return 401;
+    if (caller === 'applicant') return ctx === 'own' ? ok : 404;
+    if (wide(caller)) return ctx === 'none' ? 404 : ok;
+    return 403;
+  };
+
+/** The rules, keyed `METHOD path`. */
+const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
+  'GET /healthz': { expect: open },
+  'GET /readyz': { expect: open },
+  'GET /metrics': { expect: open },
+  'GET /api/openapi.json': { expect: open },
+  'GET /api/docs': { expect: open },
+  'GET /api/docs/viewer.js': { expect: open },
+  'GET /api/docs/viewer.css': { expect: open },
+  'GET /api/me': { expect: anyUser(200) },
+  // A made-up token: every logged-in caller gets the same INVITATION_INVALID.
+  'POST /api/einladungen/einloesen': {
+    expect: anyUser(404),
+    body: () => ({ token: 'x'.repeat(43) }),
+  },
+  'GET /api/cases/:caseId/people': { expect: caseRoute(200) },
+  'POST /api/cases/:caseId/invitations': {
+    expect: caseRoute(201),
+    body: () => ({
+      email: `matrix-${Math.random().toString(36).slice(2)}@example.org`,
+      rolle: 'DIENSTLEISTER',
+    }),
+  },
+  // The invitation and link ids do not exist: allowed callers learn only that (404).
+  'DELETE /api/cases/:caseId/invitations/:invitationId': { expect: caseRoute(404) },
+  'DELETE /api/cases/:caseId/people/:linkId': { expect: caseRoute(404) },
+};
+
+describe('authorisation matrix', () => {
+  let p: TestPortal;
+  const tokens = new Map<Caller, string>();
+  const cases: Record<CaseContext, string> = { own: '', foreign: '', none: missingId };
+
+  beforeAll(async () => {
+    p = await startTestPortal({ identity: { kind: 'embedded', clientSecret: 'matrix-secret' } });
+    await seedDemo(p.t.db, { cases: 2 });
+    const [own, foreign] = await p.t.db.models.Foerderfall.findAll({
+      order: [['antragsnummer', 'ASC']],
+    });
+    cases.own = own!.id;
+    cases.foreign = foreign!.id;
+    for (const user of demoUsers)
+      tokens.set(
+        user.roles[0]!,
+        await accessTokenFor(p.url, 'matrix-secret', user.email, demoPassword),
+      );
+    // The demo applicant is linked to the first case only.
+    const applicant = demoUsers.find((u) => u.roles.includes('applicant'))!;
+    const konto = await p.t.db.models.Konto.findOne({ where: { email: applicant.email } });
+    const person = await p.t.db.models.Person.create({
+      vorname: 'Anna',
+      nachname: 'Antrag',
+      email: applicant.email,
+      oidcSubject: konto!.id,
+    });
+    await p.t.db.models.PersonFoerderfall.create({
+      personId: person.id,
+      foerderfallId: cases.own,
+      rolle: 'ANTRAGSTELLER',
+    });
+  });
+  afterAll(() => p.close());
+
+  it('has a rule for every route the portal mounts', () => {
+    const mounted = p.portal.routes().map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(mounted.filter((key) => !(key in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((key) => !mounted.includes(key))).toEqual([]);
+  });
+
+  const rows = Object.keys(matrix).flatMap((key) =>
+    callers.flatMap((caller) =>
+      (key.includes(':caseId') ? contexts : (['none'] as CaseContext[])).map(
+        (ctx) => [key, caller, ctx] as const,
+      ),
+    ),
+  );
+
+  it.each(rows)('%s as %s on the %s case', async (key, caller, ctx) => {
+    // given the route, the caller's token and the case in the path
+    const [method, template] = key.split(' ') as [string, string];
+    const path = template
+      .replace(':caseId', cases[ctx] || missingId)
+      .replace(/:(invitationId|linkId)/, missingId);
+    const rule = matrix[key]!;
+    const body = rule.body?.();
+    const token = tokens.get(caller);
+    // when it is called
+    const response = await fetch(`${p.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // then the status is the one the rules say
+    expect(response.status).toBe(rule.expect(caller, ctx));
+  });
+});

@@ -10,7 +10,6 @@
  *   await engine.completeJob({ jobKey: job.key, variables: { paid: true } });
  *   await engine.close();
  */
-import { EventEmitter } from 'node:events';
 import type { EngineCommand } from './core/commands/engine-command.js';
 import type { ActivatedJob } from './core/commands/job-commands.js';
 import type { CreatedInstance } from './core/commands/process-instance-commands.js';
@@ -37,6 +36,8 @@ import { EngineQueries } from './queries/engine-queries.js';
 import { presentJob, presentRecord } from './queries/presenters.js';
 import { CommandLoop } from './runtime/command-loop.js';
 import { systemClock, type Clock } from './runtime/clock.js';
+import { CompletionWaiters } from './runtime/completion-waiters.js';
+import { JobAvailability } from './runtime/job-availability.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { EngineStore, type Durability } from './state/engine-store.js';
 
@@ -79,13 +80,8 @@ export class Engine {
   readonly search: EngineQueries;
   private readonly loop: CommandLoop;
   private readonly scheduler: Scheduler;
-  private readonly events = new EventEmitter();
-  private readonly results = new Map<
-    number,
-    { resolve: (record: EngineRecord) => void; reject: (error: Error) => void }[]
-  >();
-  /** Ends pending waits (waitForJobs) when the engine closes. */
-  private readonly waits = new Set<() => void>();
+  private readonly jobs = new JobAvailability();
+  private readonly completions = new CompletionWaiters();
   private closed = false;
 
   private constructor(
@@ -95,7 +91,6 @@ export class Engine {
     private readonly time: TimeLanguage,
     logger: EngineLogger | undefined,
   ) {
-    this.events.setMaxListeners(0);
     this.loop = new CommandLoop(store, clock, feel, time, (error, command) =>
       logger?.error(
         { err: error, command: command.type },
@@ -145,15 +140,12 @@ export class Engine {
     this.closed = true;
     this.scheduler.close();
     this.loop.close();
-    for (const end of [...this.waits]) end();
-    for (const waiting of this.results.values()) {
-      for (const waiter of waiting)
-        waiter.reject(new Error('The engine closed before the process instance completed'));
-    }
-    this.results.clear();
+    this.jobs.close();
+    this.completions.rejectAll(
+      new Error('The engine closed before the process instance completed'),
+    );
     await this.loop.idle();
     this.store.close();
-    this.events.removeAllListeners();
   }
 
   /** Resolves once nothing is queued and nothing is due at the clock's current time. */
@@ -210,18 +202,7 @@ export class Engine {
     const instanceKey = Number(created.processInstanceKey);
     const row = this.store.state.processInstances.get(instanceKey);
     if (row?.state === 'ACTIVE') {
-      const record = await new Promise<EngineRecord>((resolve, reject) => {
-        const waiting = this.results.get(instanceKey) ?? [];
-        const entry = { resolve, reject };
-        waiting.push(entry);
-        this.results.set(instanceKey, waiting);
-        signal?.addEventListener('abort', () => {
-          const list = this.results.get(instanceKey)?.filter((w) => w !== entry) ?? [];
-          if (list.length) this.results.set(instanceKey, list);
-          else this.results.delete(instanceKey);
-          reject(signal.reason ?? new Error('aborted'));
-        });
-      });
+      const record = await this.completions.wait(instanceKey, signal);
       if (record.intent !== 'ELEMENT_COMPLETED') {
         throw new EngineError(
           'FAILED_PRECONDITION',
@@ -271,8 +252,7 @@ export class Engine {
    * back-off over, incident resolved). The gateway long-polls and pushes with it.
    */
   onJobsAvailable(type: string, listener: () => void): () => void {
-    this.events.on(`jobs:${type}`, listener);
-    return () => this.events.off(`jobs:${type}`, listener);
+    return this.jobs.onType(type, listener);
   }
 
   /**
@@ -285,8 +265,7 @@ export class Engine {
 
   /** Calls `listener` with the job type whenever jobs of any type may have become activatable. */
   onJobsActivatable(listener: (type: string) => void): () => void {
-    this.events.on('jobs', listener);
-    return () => this.events.off('jobs', listener);
+    return this.jobs.onAny(listener);
   }
 
   /** Activatable jobs per type (the backlog a metrics gauge shows). */
@@ -299,21 +278,7 @@ export class Engine {
 
   /** Resolves true when jobs of the type may be activatable, false after `timeoutMs`. */
   waitForJobs(type: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const done = (value: boolean) => {
-        clearTimeout(timer);
-        off();
-        signal?.removeEventListener('abort', abort);
-        this.waits.delete(abort);
-        resolve(value);
-      };
-      const abort = () => done(false);
-      const off = this.onJobsAvailable(type, () => done(true));
-      const timer = setTimeout(abort, timeoutMs);
-      this.waits.add(abort);
-      signal?.addEventListener('abort', abort);
-    });
+    return this.jobs.waitFor(type, timeoutMs, signal);
   }
 
   /** Completes a job; its variables are the task's output. */
@@ -527,19 +492,13 @@ export class Engine {
       } else if (
         record.valueType === 'PROCESS_INSTANCE' &&
         record.value.bpmnElementType === 'PROCESS' &&
-        PROCESS_DONE.has(record.intent) &&
-        this.results.has(record.key)
+        PROCESS_DONE.has(record.intent)
       ) {
-        const waiting = this.results.get(record.key) ?? [];
-        this.results.delete(record.key);
-        for (const waiter of waiting) waiter.resolve(record);
+        this.completions.settle(record);
       }
     }
     if (!this.closed) this.scheduler.arm();
-    for (const type of types) {
-      this.events.emit(`jobs:${type}`);
-      this.events.emit('jobs', type);
-    }
+    this.jobs.announce(types);
   }
 }
 

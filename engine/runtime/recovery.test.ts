@@ -91,6 +91,43 @@ describe('recovery', () => {
     }
   });
 
+  it('keeps message subscriptions and buffered messages across a restart', async () => {
+    const file = path.join(dir, 'engine.sqlite');
+    const clock = new ControlledClock(Date.UTC(2026, 0, 1));
+    const paymentModel = readFileSync(
+      new URL('../core/elements/fixtures/message-catch-event.bpmn', import.meta.url),
+      'utf8',
+    );
+    // given one instance waiting for its payment and one message buffered for a later instance
+    let engine = await Engine.open({ file, clock });
+    await engine.deployResources([{ name: 'payment.bpmn', content: paymentModel }]);
+    const waiting = await engine.createProcessInstance({
+      bpmnProcessId: 'await-payment',
+      variables: { invoiceId: 'i-1' },
+    });
+    await engine.publishMessage({
+      name: 'payment-received',
+      correlationKey: 'i-2',
+      timeToLive: 3_600_000,
+    });
+    await engine.close();
+    // when the engine is reopened
+    engine = await Engine.open({ file, clock });
+    engine.start();
+    try {
+      // then the open subscription takes a new message and the buffered one reaches a new instance
+      await engine.publishMessage({ name: 'payment-received', correlationKey: 'i-1' });
+      const later = await engine.createProcessInstance({
+        bpmnProcessId: 'await-payment',
+        variables: { invoiceId: 'i-2' },
+      });
+      expect(engine.getProcessInstance(waiting.processInstanceKey).state).toBe('COMPLETED');
+      expect(engine.getProcessInstance(later.processInstanceKey).state).toBe('COMPLETED');
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('a killed process loses nothing it acknowledged', async () => {
     const file = path.join(dir, 'engine.sqlite');
     // given a deployed model

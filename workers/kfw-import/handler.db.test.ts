@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
-import { handleKfwImportJob, type KfwImportDeps } from './handler.js';
+import { pathToFileURL } from 'node:url';
+import { runHandler } from '../runtime/testing/run-handler.js';
+import { openObjectStore } from '../snapshot/index.js';
+import { handleKfwImportJob, kfwImportHandler, type KfwImportDeps } from './handler.js';
 import { importKfwFile } from './import-file.js';
 import { germanFaker, validKfwRow } from './testing/kfw-row-factory.js';
 import { writeKfwWorkbook } from './testing/kfw-workbook-fixture.js';
@@ -58,5 +61,61 @@ describe('the kfw-import job on a real database', () => {
       dateiname: 'antraege.xlsx',
       status: 'ABGESCHLOSSEN',
     });
+  });
+});
+
+describe('kfwImportHandler in the worker runtime', () => {
+  it('imports a file from storage and starts one foerderfall process per new case, even when delivered twice', async () => {
+    // given a file in the storage inbox and an engine client that records process starts
+    const store = openObjectStore(pathToFileURL(storage).href);
+    const faker = germanFaker(12);
+    const path = join(storage, 'kfw-inbox', 'runtime.xlsx');
+    await writeKfwWorkbook(path, {
+      rows: [
+        validKfwRow(faker, 201, { antragsnummer: 'RT-1' }),
+        validKfwRow(faker, 202, { antragsnummer: 'RT-2' }),
+      ],
+    });
+    const starts: { bpmnProcessId: string; variables: Record<string, unknown> }[] = [];
+    const zeebe = {
+      createProcessInstance: async (request: {
+        bpmnProcessId: string;
+        variables: Record<string, unknown>;
+      }) => {
+        starts.push(request);
+        return { processInstanceKey: String(2251799813685300 + starts.length) };
+      },
+    } as unknown as NonNullable<Parameters<typeof runHandler>[2]>['zeebe'];
+    // when the job runs twice
+    const first = await runHandler(
+      kfwImportHandler,
+      { fileKey: 'kfw-inbox/runtime.xlsx' },
+      { db: t.db, storage: store, zeebe },
+    );
+    const second = await runHandler(
+      kfwImportHandler,
+      { fileKey: 'kfw-inbox/runtime.xlsx' },
+      { db: t.db, storage: store, zeebe },
+    );
+    // then both complete with the same ids-only variables and each new case got exactly one process
+    expect(first).toEqual({
+      action: 'complete',
+      variables: { importRunId: expect.any(String), rejectedCount: 0 },
+    });
+    expect(second).toEqual(first);
+    const cases = await t.db.models.Foerderfall.findAll({
+      where: { antragsnummer: ['RT-1', 'RT-2'] },
+    });
+    expect(starts.map((start) => start.variables.caseId).sort()).toEqual(
+      cases.map((fall) => fall.id).sort(),
+    );
+    expect(new Set(starts.map((start) => start.bpmnProcessId))).toEqual(new Set(['foerderfall']));
+    await store.close();
+  });
+
+  it('fails with an incident, naming the variable, when fileKey is missing', async () => {
+    const result = await runHandler(kfwImportHandler, {}, { db: t.db });
+    expect(result).toMatchObject({ action: 'fail', retries: 0 });
+    expect(result.action === 'fail' && result.message).toContain('fileKey');
   });
 });

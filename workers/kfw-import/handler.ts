@@ -1,7 +1,8 @@
 /**
  * The `kfw-import` job: validated input variables in, exactly one outcome out (complete, fail
  * with or without retries). A plain function of (variables, deps), so the `@camunda8/sdk`
- * worker is a thin adapter that maps the outcome onto `job.complete` / `job.fail`.
+ * worker is a thin adapter that maps the outcome onto `job.complete` / `job.fail`
+ * ({@link kfwImportHandler} for the worker runtime).
  *
  * Idempotent: a job delivered twice finds the file's run by its hash and completes with the
  * same variables; the process start per new case goes through `startCaseProcess`, which must
@@ -14,13 +15,17 @@
  */
 import { z } from 'zod';
 import { JOB_TYPES, VARIABLES } from '../../domain/contract.js';
+import { complete, defineJobHandler, fail } from '../runtime/job-handler.js';
 import {
   ImportRunFailedError,
+  importKfwFile,
   type ImportKfwFileOptions,
   type ImportOutcome,
   type ImportSummary,
 } from './import-file.js';
 import { KfwFileRejectedError } from './kfw-file-errors.js';
+import { startCaseProcess } from './start-case-processes.js';
+import { copyToLocalFile } from './stored-file.js';
 
 /** The job type this handler serves. */
 export const KFW_IMPORT_JOB_TYPE = JOB_TYPES.kfwImport;
@@ -43,7 +48,7 @@ export interface KfwImportDeps {
   /** The import service bound to the domain database (`importKfwFile(db, ...)`). */
   importFile(path: string, options: ImportKfwFileOptions): Promise<ImportOutcome>;
   /** Starts the `foerderfall` process of a new case; must start nothing twice. */
-  startCaseProcess?(caseId: string): Promise<void>;
+  startCaseProcess?(caseId: string, importRunId: string): Promise<unknown>;
   /** @default 30,000 ms before a retry after a transient failure */
   readonly retryBackOffMs?: number;
 }
@@ -104,6 +109,15 @@ export async function handleKfwImportJob(
       await file.release();
     }
   } catch (error) {
+    if (error instanceof KfwFileRejectedError) {
+      // e.g. the stored file is larger than any KfW file may be: nothing was read or stored.
+      return failure(
+        error.code,
+        `Datei ${fileKey} abgelehnt, nichts gespeichert: ${error.message}`,
+        0,
+        backOff,
+      );
+    }
     if (error instanceof ImportRunFailedError && error.cause instanceof KfwFileRejectedError) {
       // The file broke off half-way (e.g. damaged XML deep in the sheet): a retry would break
       // at the same row, so an operator must look at it (incident).
@@ -127,7 +141,9 @@ export async function handleKfwImportJob(
     );
   }
   try {
-    for (const caseId of outcome.newCaseIds) await deps.startCaseProcess?.(caseId);
+    for (const caseId of outcome.newCaseIds) {
+      await deps.startCaseProcess?.(caseId, outcome.importRunId);
+    }
   } catch (error) {
     return transient(
       `Prozessstart für neue Förderfälle aus ${fileKey} fehlgeschlagen: ${messageOf(error)}`,
@@ -160,3 +176,40 @@ function failure(
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The `kfw-import` handler for the worker runtime (`workers/runtime`): the stored file is
+ * copied from object storage, imported into the domain database, and each new case gets its
+ * `foerderfall` process through the engine client, once.
+ */
+export const kfwImportHandler = defineJobHandler({
+  jobType: KFW_IMPORT_JOB_TYPE,
+  variables: kfwImportInput,
+  async handle({ variables }, context) {
+    const outcome = await handleKfwImportJob(
+      { variables, retries: context.job.retries },
+      {
+        openStoredFile: (key) => copyToLocalFile(context.storage, key),
+        importFile: (path, options) =>
+          importKfwFile(context.db, path, { ...options, clock: context.clock }),
+        startCaseProcess: (caseId, importRunId) =>
+          startCaseProcess(context.db, context.zeebe, caseId, importRunId),
+      },
+    );
+    if (outcome.kind === 'complete') {
+      context.logger.info(
+        {
+          importRunId: outcome.variables.importRunId,
+          ...outcome.summary,
+          alreadyImported: outcome.alreadyImported,
+        },
+        'kfw-import finished',
+      );
+      return complete(outcome.variables);
+    }
+    return fail(`${outcome.code}: ${outcome.message}`, {
+      retries: outcome.retries,
+      retryBackOffMs: outcome.retryBackOffMs,
+    });
+  },
+});

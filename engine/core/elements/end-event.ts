@@ -7,7 +7,8 @@ import { throwSignal } from '../signals.js';
 
 /**
  * End events. None: the token ends here. Terminate: every other element in the flow scope is
- * terminated, then the flow scope completes. Error: thrown to the nearest catcher, an incident
+ * terminated, then the flow scope completes (docs.camunda.io, "Terminate events": the process
+ * instance completes; in a multi-instance subprocess only the current iteration ends). Error: thrown to the nearest catcher, an incident
  * when nobody catches it. Escalation: thrown, then the end event completes. Message: a job
  * (Zeebe implements message throw events with job workers).
  */

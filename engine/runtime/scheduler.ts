@@ -13,7 +13,8 @@ const MAX_WAIT_MS = 60_000;
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private current: Promise<void> | undefined;
+  private again = false;
   private started = false;
   private readonly inFlight = new Set<string>();
   private readonly nextDue: Database.Statement;
@@ -85,10 +86,22 @@ export class Scheduler {
    * Issues commands for everything due now and re-arms the wait for the next due instant.
    * Resolves when the issued commands are processed.
    */
-  async wake(): Promise<void> {
-    if (!this.started || this.running) return;
-    this.running = true;
-    try {
+  wake(): Promise<void> {
+    if (!this.started) return Promise.resolve();
+    if (this.current) {
+      // a pass is under way: make it look again before it ends, and let the caller await it
+      this.again = true;
+      return this.current;
+    }
+    this.current = this.run().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private async run(): Promise<void> {
+    do {
+      this.again = false;
       for (;;) {
         const now = this.clock.now();
         const submitted: Promise<unknown>[] = [];
@@ -108,9 +121,7 @@ export class Scheduler {
         if (submitted.length === 0) break;
         await Promise.all(submitted);
       }
-    } finally {
-      this.running = false;
-    }
+    } while (this.again && this.started);
     this.arm();
   }
 

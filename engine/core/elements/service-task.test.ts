@@ -175,4 +175,84 @@ describe('service task (jobs)', () => {
     // then the wait ends with true
     await expect(waiting).resolves.toBe(true);
   });
+
+  it('updateJobTimeout moves the deadline of an activated job', async () => {
+    // given a job activated for 10 s
+    await startOrder();
+    const [job] = await h.engine.activateJobs({
+      type: 'charge-card',
+      worker: 'w',
+      timeout: 10_000,
+      maxJobsToActivate: 1,
+    });
+    // when the worker asks for 60 s more, and 30 s pass
+    await h.engine.updateJobTimeout({ jobKey: job!.key, timeout: 60_000 });
+    await h.advance(30_000);
+    // then the job is still held; after the new deadline it is offered again
+    expect(
+      await h.engine.activateJobs({
+        type: 'charge-card',
+        worker: 'x',
+        timeout: 1000,
+        maxJobsToActivate: 1,
+      }),
+    ).toEqual([]);
+    await h.advance(30_001);
+    expect(
+      await h.engine.activateJobs({
+        type: 'charge-card',
+        worker: 'x',
+        timeout: 1000,
+        maxJobsToActivate: 1,
+      }),
+    ).toHaveLength(1);
+  });
+
+  it('failJob variables land in the task scope, visible to the next attempt only', async () => {
+    const key = await startOrder();
+    const [job] = await h.engine.activateJobs({
+      type: 'charge-card',
+      worker: 'w',
+      timeout: 60_000,
+      maxJobsToActivate: 1,
+    });
+    await h.engine.failJob({
+      jobKey: job!.key,
+      retries: 2,
+      errorMessage: 'timeout',
+      variables: { attempt: 1 },
+    });
+    const [again] = await h.engine.activateJobs({
+      type: 'charge-card',
+      worker: 'w',
+      timeout: 60_000,
+      maxJobsToActivate: 1,
+    });
+    expect(again!.variables).toMatchObject({ attempt: 1 });
+    expect(h.variables(key)).not.toHaveProperty('attempt');
+  });
+
+  it('only fetches the requested variables', async () => {
+    await startOrder();
+    const [job] = await h.engine.activateJobs({
+      type: 'charge-card',
+      worker: 'w',
+      timeout: 60_000,
+      maxJobsToActivate: 1,
+      fetchVariable: ['amountInCents'],
+    });
+    expect(job!.variables).toEqual({ amountInCents: 1250 });
+  });
+
+  it('rejects invalid arguments with INVALID_ARGUMENT', async () => {
+    await expect(
+      h.engine.updateJobRetries({ jobKey: '2251799813685249', retries: 0 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(
+      h.engine.activateJobs({ type: '', worker: 'w', timeout: 1000, maxJobsToActivate: 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(h.engine.completeJob({ jobKey: 'not-a-key' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
 });

@@ -18,6 +18,8 @@ import { pinoHttp } from 'pino-http';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { createCaseAccess } from './features/cases/case-access.js';
 import { healthRoutes } from './features/health/routes.js';
+import { taskRoutes } from './features/tasks/routes.js';
+import { createTaskService } from './features/tasks/service.js';
 import { invitationLinkRoutes } from './features/invitations/invitation-link.js';
 import { createPeopleService } from './features/invitations/people-service.js';
 import { invitationRoutes } from './features/invitations/routes.js';
@@ -105,6 +107,7 @@ export function createPortal(options: PortalOptions): Portal {
     ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
     ...meRoutes(),
     ...invitationRoutes({ invitations, people, access }),
+    ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access })),
   );
 
   const app = express();

@@ -25,6 +25,11 @@ export {
   type EngineMessage,
   type SdkConfiguration,
 } from './engine-client/engine-client.js';
+export {
+  createSdkTaskClient,
+  type EngineTask,
+  type TaskClient,
+} from './engine-client/task-client.js';
 export type { MailMessage, SendMail } from './identity/account-service.js';
 export { demoPassword, demoUsers, type DemoUser } from './identity/demo-users.js';
 export { productionScryptCost, type ScryptCost } from './identity/password-hash.js';

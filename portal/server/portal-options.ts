@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../domain/index.js';
 import type { EngineClient } from './engine-client/engine-client.js';
+import type { TaskClient } from './engine-client/task-client.js';
 import type { RateLimitOptions } from './http/rate-limits.js';
 import type { SendMail } from './identity/account-service.js';
 import type { ScryptCost } from './identity/password-hash.js';
@@ -26,6 +27,8 @@ export interface PortalOptions {
   publicUrl?: string;
   /** The engine through the SDK; absent: `/readyz` skips it and engine features answer 503. */
   engine?: EngineClient;
+  /** User tasks through the SDK's REST client; absent: the inbox answers 503. */
+  tasks?: TaskClient;
   /** @default a silent pino logger */
   logger?: Logger;
   /** @default productionScryptCost */

@@ -1,12 +1,13 @@
 /**
- * The authorisation matrix: every API route x every role (and anonymous) x the case in the path
- * (the caller's own, someone else's, one that does not exist). A route missing from the matrix
+ * The authorisation matrix: every API route x every role (and anonymous) x the case or task in the
+ * path (the caller's own, someone else's, one that does not exist). A route missing from the matrix
  * fails the test, so a new route cannot ship without its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../domain/index.js';
+import { caseGroup, seedDemo } from '../../../domain/index.js';
 import { demoPassword, demoUsers } from '../identity/demo-users.js';
 import { accessTokenFor } from '../testing/api-token.js';
+import { InMemoryTaskClient } from '../testing/in-memory-task-client.js';
 import { startTestPortal, type TestPortal } from '../testing/test-portal.js';
 import type { RealmRole } from './principal.js';
 
@@ -43,6 +44,17 @@ const caseRoute =
     return 403;
   };
 
+/** Task routes: applicants reach the tasks of their own cases; others do not see case tasks. */
+const taskRoute =
+  (ok: number): Expect =>
+  (caller, ctx) => {
+    if (caller === 'anonymous') return 401;
+    if (caller === 'process-owner') return 403;
+    return caller === 'applicant' && ctx === 'own' ? ok : 404;
+  };
+const inbox: Expect = (caller) =>
+  caller === 'anonymous' ? 401 : caller === 'process-owner' ? 403 : 200;
+
 /** The rules, keyed `METHOD path`. */
 const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   'GET /healthz': { expect: open },
@@ -69,21 +81,38 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   // The invitation and link ids do not exist: allowed callers learn only that (404).
   'DELETE /api/cases/:caseId/invitations/:invitationId': { expect: caseRoute(404) },
   'DELETE /api/cases/:caseId/people/:linkId': { expect: caseRoute(404) },
+  'GET /api/tasks': { expect: inbox },
+  'GET /api/tasks/:taskKey': { expect: taskRoute(200) },
+  'POST /api/tasks/:taskKey/claim': { expect: taskRoute(204) },
+  'POST /api/tasks/:taskKey/unclaim': { expect: taskRoute(204) },
+  // Officers and admins may assign, but a case task is not theirs to see (404).
+  'POST /api/tasks/:taskKey/assignment': {
+    expect: (caller) => (caller === 'anonymous' ? 401 : wide(caller) ? 404 : 403),
+    body: () => ({ assignee: 'kollege' }),
+  },
+  'POST /api/tasks/:taskKey/completion': { expect: taskRoute(200), body: () => ({ data: {} }) },
 };
 
 describe('authorisation matrix', () => {
   let p: TestPortal;
   const tokens = new Map<Caller, string>();
   const cases: Record<CaseContext, string> = { own: '', foreign: '', none: missingId };
+  const tasks: Record<CaseContext, string> = { own: '', foreign: '', none: '9007199254740993' };
+  const engine = new InMemoryTaskClient();
 
   beforeAll(async () => {
-    p = await startTestPortal({ identity: { kind: 'embedded', clientSecret: 'matrix-secret' } });
+    p = await startTestPortal({
+      identity: { kind: 'embedded', clientSecret: 'matrix-secret' },
+      tasks: engine,
+    });
     await seedDemo(p.t.db, { cases: 2 });
     const [own, foreign] = await p.t.db.models.Foerderfall.findAll({
       order: [['antragsnummer', 'ASC']],
     });
     cases.own = own!.id;
     cases.foreign = foreign!.id;
+    tasks.own = engine.add({ candidateGroups: [caseGroup(cases.own)] }).key;
+    tasks.foreign = engine.add({ candidateGroups: [caseGroup(cases.foreign)] }).key;
     for (const user of demoUsers)
       tokens.set(
         user.roles[0]!,
@@ -114,7 +143,7 @@ describe('authorisation matrix', () => {
 
   const rows = Object.keys(matrix).flatMap((key) =>
     callers.flatMap((caller) =>
-      (key.includes(':caseId') ? contexts : (['none'] as CaseContext[])).map(
+      (/:caseId|:taskKey/.test(key) ? contexts : (['none'] as CaseContext[])).map(
         (ctx) => [key, caller, ctx] as const,
       ),
     ),
@@ -125,6 +154,7 @@ describe('authorisation matrix', () => {
     const [method, template] = key.split(' ') as [string, string];
     const path = template
       .replace(':caseId', cases[ctx] || missingId)
+      .replace(':taskKey', tasks[ctx])
       .replace(/:(invitationId|linkId)/, missingId);
     const rule = matrix[key]!;
     const body = rule.body?.();

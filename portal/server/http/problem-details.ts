@@ -20,6 +20,8 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   INVITATION_INVALID: 404,
   INVITATION_REDEEMED: 409,
   ACCOUNT_EXISTS: 409,
+  TASK_NOT_OPEN: 409,
+  TASK_ASSIGNED: 409,
   INTERNAL: 500,
 };
 

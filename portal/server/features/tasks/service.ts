@@ -1,0 +1,174 @@
+/**
+ * The task inbox on the engine's user tasks: list, get with its form, claim, unclaim, assign,
+ * complete. Completion validates the data against the form's JSON Schema (the same the browser
+ * renders), records it, and completes the user task with ids and decisions only; it is
+ * idempotent: completing a task that is already completed changes nothing and succeeds.
+ */
+import { createFormValidator, readFormFile } from '../../../../forms/form-schemas.js';
+import type { Database } from '../../../../domain/index.js';
+import type { EngineTask, TaskClient, TaskPage } from '../../engine-client/task-client.js';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  RequestInvalidError,
+} from '../../http/portal-errors.js';
+import type { Principal } from '../../http/principal.js';
+import type { CaseAccess } from '../cases/case-access.js';
+import { maySee, visibleGroups } from './task-visibility.js';
+
+/** Filters an officer may set on the list. */
+export interface TaskListQuery {
+  candidateGroup?: string;
+  assignee?: 'me' | string;
+  processDefinitionId?: string;
+  elementId?: string;
+  state: EngineTask['state'];
+  page: TaskPage;
+}
+
+/** A task with its form. */
+export interface TaskWithForm {
+  task: EngineTask;
+  form: { id: string; schema: Record<string, unknown>; ui: Record<string, unknown> | null } | null;
+}
+
+/** The inbox. */
+export interface TaskService {
+  list(principal: Principal, query: TaskListQuery): Promise<{ items: EngineTask[]; total: number }>;
+  get(principal: Principal, key: string): Promise<TaskWithForm>;
+  claim(principal: Principal, key: string): Promise<void>;
+  unclaim(principal: Principal, key: string): Promise<void>;
+  assign(principal: Principal, key: string, assignee: string): Promise<void>;
+  complete(
+    principal: Principal,
+    key: string,
+    data: unknown,
+    requestId: string,
+  ): Promise<{ alreadyCompleted: boolean }>;
+}
+
+const caseWide = (p: Principal) => p.roles.includes('case-officer') || p.roles.includes('admin');
+
+/** Creates the inbox over a task client (absent: every call answers 503). */
+export function createTaskService(deps: {
+  db: Database;
+  tasks: TaskClient | undefined;
+  access: CaseAccess;
+}): TaskService {
+  const forms = createFormValidator();
+  const client = () => {
+    if (!deps.tasks) throw new DependencyUnavailableError('Engine (Aufgaben)');
+    return deps.tasks;
+  };
+
+  /** The task if the caller may see it; otherwise NOT_FOUND. */
+  async function visible(principal: Principal, key: string): Promise<EngineTask> {
+    const task = await client().get(key);
+    if (!task || !maySee(task, principal, await visibleGroups(principal, deps.access)))
+      throw new NotFoundError('Aufgabe');
+    return task;
+  }
+
+  function form(formId: string | null): TaskWithForm['form'] {
+    if (!formId) return null;
+    let ui: Record<string, unknown> | null = null;
+    try {
+      ui = readFormFile(formId, 'ui');
+    } catch {
+      ui = null; // A form without a UI schema renders with rjsf's defaults.
+    }
+    return { id: formId, schema: readFormFile(formId, 'schema'), ui };
+  }
+
+  return {
+    async list(principal, query) {
+      const groups = await visibleGroups(principal, deps.access);
+      if (query.candidateGroup !== undefined && !groups.includes(query.candidateGroup))
+        return { items: [], total: 0 };
+      const assignee = query.assignee === 'me' ? principal.subject : query.assignee;
+      if (groups.length === 0 && assignee !== principal.subject) return { items: [], total: 0 };
+      return client().search(
+        {
+          candidateGroups: query.candidateGroup
+            ? [query.candidateGroup]
+            : groups.length > 0
+              ? groups
+              : undefined,
+          assignee,
+          state: query.state,
+          processDefinitionId: query.processDefinitionId,
+          elementId: query.elementId,
+        },
+        query.page,
+      );
+    },
+
+    async get(principal, key) {
+      const task = await visible(principal, key);
+      return { task, form: form(task.formId) };
+    },
+
+    async claim(principal, key) {
+      const task = await visible(principal, key);
+      if (task.state !== 'CREATED')
+        throw new ConflictError('TASK_NOT_OPEN', 'Die Aufgabe ist nicht mehr offen');
+      if (task.assignee && task.assignee !== principal.subject)
+        throw new ConflictError('TASK_ASSIGNED', 'Die Aufgabe ist schon jemand anderem zugewiesen');
+      await client().assign(key, principal.subject, false);
+    },
+
+    async unclaim(principal, key) {
+      const task = await visible(principal, key);
+      if (task.assignee !== principal.subject && !caseWide(principal)) throw new ForbiddenError();
+      await client().unassign(key);
+    },
+
+    async assign(principal, key, assignee) {
+      if (!caseWide(principal)) throw new ForbiddenError();
+      const task = await visible(principal, key);
+      if (task.state !== 'CREATED')
+        throw new ConflictError('TASK_NOT_OPEN', 'Die Aufgabe ist nicht mehr offen');
+      await client().assign(key, assignee, true);
+    },
+
+    async complete(principal, key, data, requestId) {
+      const task = await visible(principal, key);
+      if (task.state === 'COMPLETED') return { alreadyCompleted: true };
+      if (task.state !== 'CREATED')
+        throw new ConflictError('TASK_NOT_OPEN', 'Die Aufgabe ist nicht mehr offen');
+      if (task.assignee && task.assignee !== principal.subject && !caseWide(principal))
+        throw new ConflictError('TASK_ASSIGNED', 'Die Aufgabe ist jemand anderem zugewiesen');
+      if (task.formId) {
+        const result = forms.validate(task.formId, data);
+        if (!result.valid)
+          throw new RequestInvalidError(
+            result.errors.map((e) => ({ path: `/body/data${e.path}`, message: e.message })),
+          );
+      }
+      const record = data as Record<string, unknown>;
+      await deps.db.models.AuditEvent.create({
+        akteurTyp: 'PERSON',
+        akteurId: principal.subject,
+        aktion: 'aufgabe.complete',
+        objektTyp: 'user_task',
+        objektId: key,
+        nachher: { formId: task.formId, data: record },
+        korrelationId: requestId,
+      });
+      // Only ids and decisions go to the process (DESIGN.md), never the form data itself.
+      const variables: Record<string, unknown> = {};
+      if (typeof record?.decision === 'string') variables.decision = record.decision;
+      try {
+        await client().complete(key, variables);
+      } catch (error) {
+        // A retried or double submit: the first one won, and that is what the caller wanted.
+        const again = await client().get(key);
+        if (again?.state === 'COMPLETED') return { alreadyCompleted: true };
+        throw error;
+      }
+      return { alreadyCompleted: false };
+    },
+  };
+}

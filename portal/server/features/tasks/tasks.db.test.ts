@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseGroup, seedDemo } from '../../../../domain/index.js';
+import { demoPassword, demoUsers } from '../../identity/demo-users.js';
+import { BrowserClient, logIn } from '../../testing/browser-client.js';
+import { InMemoryTaskClient } from '../../testing/in-memory-task-client.js';
+import { startTestPortal, type TestPortal } from '../../testing/test-portal.js';
+
+const applicant = demoUsers.find((u) => u.roles.includes('applicant'))!;
+const officer = demoUsers.find((u) => u.roles.includes('case-officer'))!;
+type TaskList = { items: { key: string; candidateGroups: string[] }[]; total: number };
+
+describe('task inbox', () => {
+  let p: TestPortal;
+  const engine = new InMemoryTaskClient();
+  let own: string;
+  let foreign: string;
+  let applicantBrowser: BrowserClient;
+  let officerBrowser: BrowserClient;
+
+  beforeAll(async () => {
+    p = await startTestPortal({ tasks: engine });
+    await seedDemo(p.t.db, { cases: 2 });
+    const cases = await p.t.db.models.Foerderfall.findAll({ order: [['antragsnummer', 'ASC']] });
+    own = cases[0]!.id;
+    foreign = cases[1]!.id;
+    const konto = await p.t.db.models.Konto.findOne({ where: { email: applicant.email } });
+    const person = await p.t.db.models.Person.create({
+      vorname: 'Anna',
+      nachname: 'Antrag',
+      email: applicant.email,
+      oidcSubject: konto!.id,
+    });
+    await p.t.db.models.PersonFoerderfall.create({
+      personId: person.id,
+      foerderfallId: own,
+      rolle: 'ANTRAGSTELLER',
+    });
+    applicantBrowser = new BrowserClient();
+    await logIn(applicantBrowser, p.url, applicant.email, demoPassword);
+    officerBrowser = new BrowserClient();
+    await logIn(officerBrowser, p.url, officer.email, demoPassword);
+  });
+  afterAll(() => p.close());
+
+  it("shows an applicant only the tasks of their own cases, and an officer only their group's", async () => {
+    // given tasks for the applicant's case, another case and the officers
+    const mine = engine.add({
+      candidateGroups: [caseGroup(own)],
+      name: 'Stammdaten erfassen',
+      formId: 'stammdaten',
+    });
+    engine.add({ candidateGroups: [caseGroup(foreign)] });
+    const review = engine.add({
+      candidateGroups: ['case-officer'],
+      name: 'Prüfung',
+      formId: 'pruefung',
+    });
+    // when both list their inbox
+    const forApplicant = (await applicantBrowser.json(`${p.url}/api/tasks`, 'GET'))
+      .body as TaskList;
+    const forOfficer = (await officerBrowser.json(`${p.url}/api/tasks`, 'GET')).body as TaskList;
+    // then each sees exactly their own
+    expect(forApplicant.items.map((t) => t.key)).toEqual([mine.key]);
+    expect(forOfficer.items.map((t) => t.key)).toEqual([review.key]);
+  });
+
+  it('serves a task with its form schema and UI schema', async () => {
+    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'standort' });
+    const answer = await applicantBrowser.json(`${p.url}/api/tasks/${task.key}`, 'GET');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      task: { key: task.key, formId: 'standort' },
+      form: {
+        id: 'standort',
+        schema: expect.objectContaining({ type: 'object' }),
+        ui: expect.any(Object),
+      },
+    });
+  });
+
+  it('lets an officer claim, give back and assign a task to a colleague', async () => {
+    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
+    expect((await officerBrowser.json(`${p.url}/api/tasks/${task.key}/claim`, 'POST')).status).toBe(
+      204,
+    );
+    expect(engine.tasks.get(task.key)!.assignee).not.toBeNull();
+    expect(
+      (await officerBrowser.json(`${p.url}/api/tasks/${task.key}/unclaim`, 'POST')).status,
+    ).toBe(204);
+    expect(engine.tasks.get(task.key)!.assignee).toBeNull();
+    const assigned = await officerBrowser.json(
+      `${p.url}/api/tasks/${task.key}/assignment`,
+      'POST',
+      { assignee: 'kollegin-1' },
+    );
+    expect(assigned.status).toBe(204);
+    expect(engine.tasks.get(task.key)!.assignee).toBe('kollegin-1');
+  });
+
+  it('validates a completion against the form and names the field', async () => {
+    // given an officer's review task
+    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
+    // when it is completed without a decision
+    const answer = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
+      data: { kommentar: 'ok' },
+    });
+    // then the problem names the missing field and the task stays open
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'REQUEST_INVALID',
+      errors: [expect.objectContaining({ path: '/body/data/decision' })],
+    });
+    expect(engine.tasks.get(task.key)!.state).toBe('CREATED');
+  });
+
+  it('completes a task once with the decision only, and a double submit does no harm', async () => {
+    // given an officer's review task
+    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
+    const valid = JSON.parse(
+      await import('node:fs/promises').then((fs) =>
+        fs.readFile(new URL('../../../../forms/pruefung.example.json', import.meta.url), 'utf8'),
+      ),
+    ) as Record<string, unknown>;
+    // when it is submitted twice
+    const first = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
+      data: valid,
+    });
+    const second = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
+      data: valid,
+    });
+    // then the engine completed it once, with the decision and nothing of the form data
+    expect(first).toMatchObject({ status: 200, body: { alreadyCompleted: false } });
+    expect(second).toMatchObject({ status: 200, body: { alreadyCompleted: true } });
+    const completions = engine.completions.filter((c) => c.key === task.key);
+    expect(completions).toEqual([{ key: task.key, variables: { decision: valid.decision } }]);
+  });
+
+  it('hides canceled tasks from the list and refuses to complete them', async () => {
+    const task = engine.add({ candidateGroups: [caseGroup(own)], state: 'CANCELED' });
+    const list = (await applicantBrowser.json(`${p.url}/api/tasks`, 'GET')).body as TaskList;
+    expect(list.items.map((t) => t.key)).not.toContain(task.key);
+    const answer = await applicantBrowser.json(
+      `${p.url}/api/tasks/${task.key}/completion`,
+      'POST',
+      { data: {} },
+    );
+    expect(answer).toMatchObject({ status: 409, body: { code: 'TASK_NOT_OPEN' } });
+  });
+});

@@ -10,6 +10,7 @@
  *   await engine.completeJob({ jobKey: job.key, variables: { paid: true } });
  *   await engine.close();
  */
+import { createHash } from 'node:crypto';
 import type { EngineCommand } from './core/commands/engine-command.js';
 import type { ActivatedJob } from './core/commands/job-commands.js';
 import type { CreatedInstance } from './core/commands/process-instance-commands.js';
@@ -173,6 +174,24 @@ export class Engine {
       })),
       tenantId: '<default>',
     };
+  }
+
+  /**
+   * True when a resource with exactly this content was ever deployed (any version, even if a
+   * newer one followed). Start-up deployment uses it so a restart never re-deploys an old file
+   * over what a process owner deployed since.
+   */
+  wasDeployed(resource: Resource): boolean {
+    const content =
+      typeof resource.content === 'string'
+        ? resource.content
+        : Buffer.from(resource.content).toString('utf8');
+    const checksum = createHash('sha256').update(content).digest('hex');
+    return (
+      this.store.db
+        .prepare('SELECT 1 FROM process_definitions WHERE checksum = ? LIMIT 1')
+        .get(checksum) !== undefined
+    );
   }
 
   /** Starts a process instance (latest version by id, a given version, or a definition key). */

@@ -97,6 +97,13 @@ describe('deployments and versions', () => {
     ]);
   });
 
+  it('remembers every content ever deployed, so start-up never re-deploys an old file', async () => {
+    await h.engine.deployResources([read('invoice-v1.bpmn')]);
+    await h.engine.deployResources([read('invoice-v2.bpmn')]);
+    expect(h.engine.wasDeployed(read('invoice-v1.bpmn'))).toBe(true);
+    expect(h.engine.wasDeployed(read('two-processes.bpmn'))).toBe(false);
+  });
+
   it('serves the deployed XML of a definition', async () => {
     const result = await h.engine.deployResources([read('invoice-v1.bpmn')]);
     expect(h.engine.search.processDefinitionXml(result.processes[0]!.processDefinitionKey)).toBe(

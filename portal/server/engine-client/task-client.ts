@@ -74,20 +74,37 @@ export function createSdkTaskClient(configuration: SdkConfiguration): TaskClient
   const client = () => (rest ??= new Camunda8(configuration).getCamundaRestClient());
   return {
     async search(filter, page) {
-      const response = await client().searchUserTasks({
-        filter: {
-          ...(filter.candidateGroups ? { candidateGroup: { $in: filter.candidateGroups } } : {}),
-          ...(filter.assignee ? { assignee: filter.assignee } : {}),
-          ...(filter.state ? { state: filter.state } : {}),
-          ...(filter.processDefinitionId
-            ? { processDefinitionId: filter.processDefinitionId }
-            : {}),
-          ...(filter.elementId ? { elementId: filter.elementId } : {}),
-        },
-        page: { from: page.from, limit: page.limit },
-        ...(page.sort ? { sort: [{ field: page.sort.field, order: page.sort.order }] } : {}),
+      const groups = filter.candidateGroups;
+      // One search per candidate group: `$in` on candidateGroup is not served by every
+      // engine (the embedded one answers NOT_SUPPORTED), `$eq` is. Each search fetches enough
+      // rows for the requested page; the pages are merged, de-duplicated and cut here.
+      const searches = (groups && groups.length > 0 ? groups : [undefined]).map(async (group) => {
+        const response = await client().searchUserTasks({
+          filter: {
+            ...(group ? { candidateGroup: group } : {}),
+            ...(filter.assignee ? { assignee: filter.assignee } : {}),
+            ...(filter.state ? { state: filter.state } : {}),
+            ...(filter.processDefinitionId
+              ? { processDefinitionId: filter.processDefinitionId }
+              : {}),
+            ...(filter.elementId ? { elementId: filter.elementId } : {}),
+          },
+          page: { from: 0, limit: page.from + page.limit },
+          ...(page.sort ? { sort: [{ field: page.sort.field, order: page.sort.order }] } : {}),
+        });
+        return { items: response.items.map(fromSdk), total: response.page.totalItems };
       });
-      return { items: response.items.map(fromSdk), total: response.page.totalItems };
+      const results = await Promise.all(searches);
+      const byKey = new Map(results.flatMap((r) => r.items).map((t) => [t.key, t]));
+      const field = page.sort?.field === 'dueDate' ? 'dueDate' : 'creationDate';
+      const direction = page.sort?.order === 'DESC' ? -1 : 1;
+      const merged = [...byKey.values()].sort(
+        (a, b) =>
+          direction * String(a[field] ?? '\uffff').localeCompare(String(b[field] ?? '\uffff')),
+      );
+      const total =
+        results.length === 1 ? results[0]!.total : results.reduce((sum, r) => sum + r.total, 0);
+      return { items: merged.slice(page.from, page.from + page.limit), total };
     },
     async get(key) {
       try {

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleKfwImportJob, type KfwImportDeps } from './handler.js';
-import { ImportRunFailedError, type ImportOutcome } from './import-file.js';
+import {
+  ImportRunFailedError,
+  ImportStillRunningError,
+  type ImportOutcome,
+} from './import-file.js';
 import { DamagedWorkbookError, SheetMissingError } from './kfw-file-errors.js';
 
 const SUMMARY = { new: 2, updated: 1, unchanged: 0, rejected: 3 };
@@ -122,6 +126,20 @@ describe('handleKfwImportJob', () => {
     );
     expect(outcome).toMatchObject({ kind: 'fail', code: 'KFW_FILE_DAMAGED', retries: 0 });
     expect(outcome.kind === 'fail' && outcome.message).toContain('run-7');
+  });
+
+  it('waits without using up a retry while another worker imports the same file', async () => {
+    const { value } = deps(new ImportStillRunningError('run-9', new Date('2026-11-24T10:00:00Z')));
+    const outcome = await handleKfwImportJob(
+      { variables: { fileKey: 'kfw-inbox/x.xlsx' }, retries: 2 },
+      value,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'fail',
+      code: 'KFW_IMPORT_STILL_RUNNING',
+      retries: 2,
+      retryBackOffMs: 2000,
+    });
   });
 
   it('fails with a retry when starting a case process fails, so the redelivered job starts the rest', async () => {

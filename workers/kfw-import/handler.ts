@@ -15,9 +15,10 @@
  */
 import { z } from 'zod';
 import { JOB_TYPES, VARIABLES } from '../../domain/contract.js';
-import { complete, defineJobHandler, fail } from '../runtime/job-handler.js';
+import { complete, defineJobHandler, fail, type JobContext } from '../runtime/job-handler.js';
 import {
   ImportRunFailedError,
+  ImportStillRunningError,
   importKfwFile,
   type ImportKfwFileOptions,
   type ImportOutcome,
@@ -118,6 +119,15 @@ export async function handleKfwImportJob(
         backOff,
       );
     }
+    if (error instanceof ImportStillRunningError) {
+      // Another worker has this file; wait without using up a retry until its run has ended.
+      return failure(
+        error.code,
+        `${error.message} Neuer Versuch später.`,
+        job.retries,
+        backOff * 2,
+      );
+    }
     if (error instanceof ImportRunFailedError && error.cause instanceof KfwFileRejectedError) {
       // The file broke off half-way (e.g. damaged XML deep in the sheet): a retry would break
       // at the same row, so an operator must look at it (incident).
@@ -177,6 +187,30 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** How long the job stays ours after each sign of progress. */
+const JOB_LEASE_MS = 120_000;
+
+/**
+ * Extends the job's timeout while rows go in (at most every 10 s): a 100,000-row file takes
+ * longer than the runtime's default job timeout, and a timed-out job would be handed to a
+ * second worker. Failing to extend is logged, not fatal: the run guard stops a second import.
+ */
+function keepJobAlive(context: JobContext): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    await context.zeebe
+      .updateJobTimeout({ jobKey: context.job.key, timeout: JOB_LEASE_MS })
+      .catch((error: unknown) =>
+        context.logger.warn(
+          { err: error, jobKey: context.job.key },
+          'kfw-import: job timeout not extended',
+        ),
+      );
+  };
+}
+
 /**
  * The `kfw-import` handler for the worker runtime (`workers/runtime`): the stored file is
  * copied from object storage, imported into the domain database, and each new case gets its
@@ -191,7 +225,11 @@ export const kfwImportHandler = defineJobHandler({
       {
         openStoredFile: (key) => copyToLocalFile(context.storage, key),
         importFile: (path, options) =>
-          importKfwFile(context.db, path, { ...options, clock: context.clock }),
+          importKfwFile(context.db, path, {
+            ...options,
+            clock: context.clock,
+            onProgress: keepJobAlive(context),
+          }),
         startCaseProcess: (caseId, importRunId) =>
           startCaseProcess(context.db, context.zeebe, caseId, importRunId),
       },

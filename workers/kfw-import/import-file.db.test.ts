@@ -6,6 +6,7 @@ import type { Database } from '../../domain/index.js';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
 import {
   ImportRunFailedError,
+  ImportStillRunningError,
   importKfwFile,
   type ImportOutcome,
   type ImportProgress,
@@ -449,17 +450,30 @@ describe('importKfwFile: every trap of the format', () => {
   });
 
   it('takes over an unfinished run of the same file without creating anything twice', async () => {
-    // given a run of a file that broke off (left LAEUFT, as after a crash)
+    // given a run of a file that broke off (left LAEUFT, as after a crash) ten minutes ago
     const path = await file({ rows: [validKfwRow(faker, 90), validKfwRow(faker, 91)] });
     const first = imported(await importKfwFile(db, path));
     await db.models.Importlauf.update({ status: 'LAEUFT' }, { where: { id: first.importRunId } });
+    const tenMinutesLater = () => new Date(Date.now() + 10 * 60_000);
     // when the job is delivered again
-    const again = imported(await importKfwFile(db, path));
+    const again = imported(await importKfwFile(db, path, { clock: tenMinutesLater }));
     // then the same run finishes with the same cases, counted as its new cases
     expect(again.importRunId).toBe(first.importRunId);
     expect(again.summary).toEqual({ new: 2, updated: 0, unchanged: 0, rejected: 0 });
     expect([...again.newCaseIds].sort()).toEqual([...first.newCaseIds].sort());
     expect(await db.models.Foerderfall.count()).toBe(2);
     expect(await db.models.Importlauf.count()).toBe(1);
+  });
+
+  it('does not take over a run of the same file that is still moving', async () => {
+    // given a run of the file that made progress just now (another worker is on it)
+    const path = await file({ rows: [validKfwRow(faker, 95)] });
+    const first = imported(await importKfwFile(db, path));
+    await db.models.Importlauf.update({ status: 'LAEUFT' }, { where: { id: first.importRunId } });
+    // when the same file is imported again, then it is told to wait, and nothing changes
+    const error = await importKfwFile(db, path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportStillRunningError);
+    expect((error as ImportStillRunningError).importRunId).toBe(first.importRunId);
+    expect((await db.models.Importlauf.findByPk(first.importRunId))?.status).toBe('LAEUFT');
   });
 });

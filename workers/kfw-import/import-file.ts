@@ -69,6 +69,12 @@ export interface ImportKfwFileOptions {
   readonly maxRows?: number;
   /** @default () => new Date() */
   readonly clock?: () => Date;
+  /**
+   * A running run whose last progress is older than this is taken over by a new delivery of the
+   * same file (its worker is gone); a younger one makes the new delivery wait.
+   * @default 300,000 ms
+   */
+  readonly staleRunAfterMs?: number;
   /** Called after each committed batch (the same numbers are on the run in the database). */
   readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
@@ -78,6 +84,23 @@ export interface ImportProgress {
   readonly importRunId: string;
   readonly rowsDone: number;
   readonly rowsTotal: number;
+}
+
+/**
+ * Another worker is importing the same file right now (its run moved within the last minutes):
+ * this delivery must not take it over. Retry later; by then the run has finished.
+ */
+export class ImportStillRunningError extends Error {
+  readonly code = 'KFW_IMPORT_STILL_RUNNING';
+  constructor(
+    readonly importRunId: string,
+    readonly lastProgressAt: Date,
+  ) {
+    super(
+      `Importlauf ${importRunId} derselben Datei läuft noch (letzter Fortschritt ${lastProgressAt.toISOString()}).`,
+    );
+    this.name = 'ImportStillRunningError';
+  }
 }
 
 /** Thrown for a run that broke off half-way (its run is marked FEHLGESCHLAGEN). */
@@ -176,6 +199,11 @@ async function startRun(
     order: [['gestartetAm', 'DESC']],
   });
   if (unfinished) {
+    const lastProgress = unfinished.updatedAt;
+    const staleAfter = options.staleRunAfterMs ?? 300_000;
+    if (unfinished.status === 'LAEUFT' && clock().getTime() - lastProgress.getTime() < staleAfter) {
+      throw new ImportStillRunningError(unfinished.id, lastProgress);
+    }
     await db.models.Importfehler.destroy({ where: { importlaufId: unfinished.id } });
     return unfinished.update({ ...counters, status: 'LAEUFT', beendetAm: null });
   }

@@ -17,6 +17,8 @@ import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { createCaseAccess } from './features/cases/case-access.js';
+import { caseRoutes } from './features/cases/routes.js';
+import { createCaseService } from './features/cases/service.js';
 import { healthRoutes } from './features/health/routes.js';
 import { taskRoutes } from './features/tasks/routes.js';
 import { createTaskService } from './features/tasks/service.js';
@@ -106,6 +108,7 @@ export function createPortal(options: PortalOptions): Portal {
     }),
     ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
     ...meRoutes(),
+    ...caseRoutes({ cases: createCaseService(options.db, access), access }),
     ...invitationRoutes({ invitations, people, access }),
     ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access })),
   );

@@ -81,6 +81,11 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   // The invitation and link ids do not exist: allowed callers learn only that (404).
   'DELETE /api/cases/:caseId/invitations/:invitationId': { expect: caseRoute(404) },
   'DELETE /api/cases/:caseId/people/:linkId': { expect: caseRoute(404) },
+  'GET /api/cases/mine': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'applicant' ? 200 : 403),
+  },
+  'GET /api/cases': { expect: (c) => (c === 'anonymous' ? 401 : wide(c) ? 200 : 403) },
+  'GET /api/cases/:caseId': { expect: caseRoute(200) },
   'GET /api/tasks': { expect: inbox },
   'GET /api/tasks/:taskKey': { expect: taskRoute(200) },
   'POST /api/tasks/:taskKey/claim': { expect: taskRoute(204) },

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../../domain/index.js';
+import { demoPassword, demoUsers } from '../../identity/demo-users.js';
+import { BrowserClient, logIn } from '../../testing/browser-client.js';
+import { startTestPortal, type TestPortal } from '../../testing/test-portal.js';
+
+const applicant = demoUsers.find((u) => u.roles.includes('applicant'))!;
+const officer = demoUsers.find((u) => u.roles.includes('case-officer'))!;
+type Summary = { id: string; antragsnummer: string; reportingId: string | null; status: string };
+
+describe('case views', () => {
+  let p: TestPortal;
+  let own: { id: string; antragsnummer: string };
+  let applicantBrowser: BrowserClient;
+  let officerBrowser: BrowserClient;
+
+  beforeAll(async () => {
+    p = await startTestPortal();
+    await seedDemo(p.t.db, { cases: 6 });
+    const cases = await p.t.db.models.Foerderfall.findAll({ order: [['antragsnummer', 'ASC']] });
+    own = cases[0]!;
+    const konto = await p.t.db.models.Konto.findOne({ where: { email: applicant.email } });
+    const person = await p.t.db.models.Person.create({
+      vorname: 'Anna',
+      nachname: 'Antrag',
+      email: applicant.email,
+      oidcSubject: konto!.id,
+    });
+    await p.t.db.models.PersonFoerderfall.create({
+      personId: person.id,
+      foerderfallId: own.id,
+      rolle: 'ANTRAGSTELLER',
+    });
+    applicantBrowser = new BrowserClient();
+    await logIn(applicantBrowser, p.url, applicant.email, demoPassword);
+    officerBrowser = new BrowserClient();
+    await logIn(officerBrowser, p.url, officer.email, demoPassword);
+  });
+  afterAll(() => p.close());
+
+  it("lists an applicant's own cases only", async () => {
+    const mine = await applicantBrowser.json(`${p.url}/api/cases/mine`, 'GET');
+    expect(mine.status).toBe(200);
+    expect((mine.body as Summary[]).map((c) => c.id)).toEqual([own.id]);
+  });
+
+  it('finds cases for an officer by part of the Antragsnummer', async () => {
+    const found = await officerBrowser.json(
+      `${p.url}/api/cases?q=${own.antragsnummer.slice(-6)}`,
+      'GET',
+    );
+    expect(found.status).toBe(200);
+    expect((found.body as { items: Summary[] }).items.map((c) => c.antragsnummer)).toContain(
+      own.antragsnummer,
+    );
+    const all = await officerBrowser.json(`${p.url}/api/cases?limit=2`, 'GET');
+    expect(all.body).toMatchObject({ total: 6 });
+    expect((all.body as { items: Summary[] }).items).toHaveLength(2);
+  });
+
+  it('shows the detail of a case and records every read in the audit trail', async () => {
+    // given an officer
+    const before = await p.t.db.models.AuditEvent.count({
+      where: { aktion: 'foerderfall.read', objektId: own.id },
+    });
+    // when the officer opens the case
+    const detail = await officerBrowser.json(`${p.url}/api/cases/${own.id}`, 'GET');
+    // then the master data and locations are there, and the read is audited
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({
+      id: own.id,
+      antragsnummer: own.antragsnummer,
+      standorte: expect.any(Array),
+    });
+    const after = await p.t.db.models.AuditEvent.count({
+      where: { aktion: 'foerderfall.read', objektId: own.id },
+    });
+    expect(after).toBe(before + 1);
+  });
+
+  it('rejects an unknown status filter naming the parameter', async () => {
+    const answer = await officerBrowser.json(`${p.url}/api/cases?status=ERFUNDEN`, 'GET');
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      errors: [expect.objectContaining({ path: '/query/status' })],
+    });
+  });
+});

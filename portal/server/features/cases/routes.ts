@@ -1,0 +1,64 @@
+/**
+ * Case views: `GET /api/cases/mine` (applicants), `GET /api/cases` (search, case officers and
+ * admins), `GET /api/cases/:caseId` (detail; applicants only their own; every read audited).
+ */
+import { z } from 'zod';
+import { bundeslaender, foerderfallStatus } from '../../../../domain/index.js';
+import { defineRoute, type AnyRoute } from '../../http/route-definition.js';
+import type { CaseAccess } from './case-access.js';
+import type { CaseService } from './service.js';
+
+const summarySchema = z.object({
+  id: z.string(),
+  antragsnummer: z.string(),
+  programm: z.string(),
+  status: z.string(),
+  reportingId: z.string().nullable(),
+  empfaenger: z.string(),
+  anzahlLadepunkteBeantragt: z.number(),
+  naechsteFrist: z.string().nullable(),
+});
+
+/** The routes of this feature. */
+export function caseRoutes(deps: { cases: CaseService; access: CaseAccess }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/cases/mine',
+      summary: 'Meine Förderfälle mit Status, Reporting-ID und nächster Frist',
+      tags: ['Förderfälle'],
+      access: { roles: ['applicant'] },
+      response: z.array(summarySchema),
+      handle: ({ principal }) => deps.cases.mine(principal!),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cases',
+      summary: 'Förderfälle suchen (Name, Antragsnummer, Reporting-ID, Programm, Status, Land)',
+      tags: ['Förderfälle'],
+      access: { roles: ['case-officer', 'admin'] },
+      query: z.object({
+        q: z.string().trim().min(1).max(100).optional(),
+        programm: z.string().max(32).optional(),
+        status: z.enum(foerderfallStatus).optional(),
+        bundesland: z.enum(bundeslaender).optional(),
+        from: z.coerce.number().int().min(0).max(100_000).default(0),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      response: z.object({ items: z.array(summarySchema), total: z.number() }),
+      handle: ({ query }) => deps.cases.search(query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cases/:caseId',
+      summary: 'Ein Förderfall mit Empfänger, Standorten, Ladesäulengruppen und Berichtszeiträumen',
+      tags: ['Förderfälle'],
+      access: { roles: ['applicant', 'case-officer', 'admin'] },
+      params: z.object({ caseId: z.uuid() }),
+      authorise: ({ principal, params }) =>
+        deps.access.assertCaseVisible(principal!, params.caseId),
+      handle: ({ principal, params, requestId }) =>
+        deps.cases.detail(principal!, params.caseId, requestId),
+    }),
+  ];
+}

@@ -9,7 +9,7 @@ let changeNoticeId: string;
 beforeEach(async () => {
   s = await Scenario.start(['aenderungsmeldung']);
   caseId = s.workers.newId('case');
-  changeNoticeId = s.workers.newId('report');
+  changeNoticeId = s.workers.newId('changeNotice');
 });
 afterEach(async () => {
   await s.close();

@@ -69,7 +69,7 @@ describe('berichtszeitraum: happy path', () => {
     });
 
     // when a file is uploaded
-    const uploadId = s.workers.newId('report');
+    const uploadId = s.workers.newId('upload');
     await s.complete(upload, { uploadId });
     // then its sessions are imported, the report validated, and an officer reviews
     const review = await s.task(processInstanceKey, 'Task_ReviewReport');
@@ -224,7 +224,7 @@ describe('berichtszeitraum: sessions uploaded outside the task', () => {
     // given an open report task
     const { processInstanceKey, report } = await endedPeriod();
     // when the portal announces an upload for the case
-    const uploadId = s.workers.newId('report');
+    const uploadId = s.workers.newId('upload');
     await s.publish('sessions-uploaded', caseId, { uploadId });
     // then the sessions are imported and the report task stays open
     expect((await s.jobs('Task_ImportUploadedSessions'))[0]!.variables).toMatchObject({

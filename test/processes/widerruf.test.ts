@@ -50,7 +50,7 @@ describe('widerruf', () => {
     expect(reporting.report.candidateGroups).toEqual([caseGroup(caseId)]);
 
     // when an officer requests a revocation
-    const revocationId = s.workers.newId('report');
+    const revocationId = s.workers.newId('revocation');
     const { processInstanceKey, approval } = await revocationRequested(revocationId);
     // then the approval goes to the case officers, carrying who asked
     expect(approval).toMatchObject({
@@ -106,7 +106,9 @@ describe('widerruf', () => {
   it('leaves the case and its reporting running when the second officer rejects', async () => {
     // given a case in reporting and a requested revocation
     const reporting = await caseInReporting();
-    const { processInstanceKey, approval } = await revocationRequested(s.workers.newId('report'));
+    const { processInstanceKey, approval } = await revocationRequested(
+      s.workers.newId('revocation'),
+    );
     // when the second officer rejects it
     await s.assign(approval, approver);
     await s.complete(approval, { decision: 'reject' });

@@ -61,6 +61,9 @@ const ID_PREFIX: Record<string, string> = {
   period: '0e',
   importRun: '1a',
   report: '2b',
+  upload: 'b1',
+  changeNotice: 'c4',
+  revocation: 'd0',
   reportingId: 'e0',
   snapshot: '5a',
 };

@@ -32,6 +32,8 @@ export interface CreateInstanceRequest {
   /** -1 or absent: the latest version. */
   version?: number;
   variables?: Variables;
+  /** Start instructions: start at these elements (of the process scope) instead of the none start event. */
+  startElementIds?: string[];
 }
 
 /** CreateProcessInstance's answer. */

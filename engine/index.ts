@@ -205,6 +205,7 @@ export class Engine {
           : key(request.processDefinitionKey, 'processDefinitionKey'),
       version: request.version,
       variables: request.variables ?? {},
+      startElementIds: request.startElementIds,
     });
     return presentCreated(created);
   }

@@ -119,4 +119,21 @@ describe('process instances', () => {
       'PROCESS_INSTANCE ELEMENT_COMPLETED order-payment',
     ]);
   });
+
+  it('start instructions start at the given element instead of the none start event', async () => {
+    // given an order whose payment is already known to be due
+    const { processInstanceKey: key } = await h.engine.createProcessInstance({
+      bpmnProcessId: 'order-payment',
+      variables: { order: { total: 2 } },
+      startElementIds: ['ChargeCard'],
+    });
+    // then it waits at the task without having passed the start event
+    expect(h.elements(key)).toEqual(['ChargeCard']);
+    await expect(
+      h.engine.createProcessInstance({
+        bpmnProcessId: 'order-payment',
+        startElementIds: ['Nowhere'],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
 });

@@ -17,7 +17,7 @@ export function createProcessInstance(
   ctx: ProcessingContext,
   definition: ProcessDefinitionRow,
   variables: Record<string, unknown>,
-  options: { startElementId?: string; parent?: ParentLink } = {},
+  options: { startElementId?: string; startAt?: readonly string[]; parent?: ParentLink } = {},
 ): ElementInstanceRow {
   const key = ctx.nextKey();
   const root: ElementInstanceRow = {
@@ -62,6 +62,7 @@ export function createProcessInstance(
     kind: 'activate',
     flowScopeKey: -1,
     elementId: options.startElementId ?? definition.bpmnProcessId,
+    startAt: options.startAt,
   });
   return activating;
 }

@@ -32,6 +32,8 @@ export type LifecycleStep =
       /** Marks an inner instance of a multi-instance body. */
       inner?: boolean;
       loopCounter?: number;
+      /** Process only: start at these elements instead of a start event (start instructions). */
+      startAt?: readonly string[];
       /** The event already happened (event-based gateway): the catch event completes at once. */
       triggered?: boolean;
     }

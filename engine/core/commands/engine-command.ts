@@ -15,6 +15,8 @@ export type EngineCommand =
       processDefinitionKey?: number;
       version?: number;
       variables: VariableDocument;
+      /** Start instructions: activate these elements instead of the none start event. */
+      startElementIds?: readonly string[];
     }
   | { type: 'CANCEL_PROCESS_INSTANCE'; processInstanceKey: number }
   | {

@@ -43,7 +43,24 @@ export function createInstance(
       );
     }
   }
-  if (!ctx.processOf({ processDefinitionKey: definition.key }).root.noneStartEventId) {
+  const process = ctx.processOf({ processDefinitionKey: definition.key });
+  const startAt = command.startElementIds ?? [];
+  for (const id of startAt) {
+    const element = process.elements.get(id);
+    // Elements directly in the process only: Zeebe also activates enclosing subprocesses,
+    // which this engine does not do yet.
+    const startable =
+      element !== undefined &&
+      element.flowScopeId === process.bpmnProcessId &&
+      element.type !== 'BOUNDARY_EVENT' &&
+      element.type !== 'EVENT_SUB_PROCESS';
+    if (!startable) {
+      throw invalidArgument(
+        `Expected to start process '${definition.bpmnProcessId}' at element '${id}', but it is not an element of the process scope that can be started`,
+      );
+    }
+  }
+  if (startAt.length === 0 && !process.root.noneStartEventId) {
     throw invalidArgument(
       `Expected to create an instance of process '${definition.bpmnProcessId}' with a none start event, but it has none`,
     );
@@ -55,7 +72,7 @@ export function createInstance(
   ) {
     throw invalidArgument('Expected the variables to be a JSON object document');
   }
-  const root = createProcessInstance(ctx, definition, command.variables);
+  const root = createProcessInstance(ctx, definition, command.variables, { startAt });
   const created = {
     processInstanceKey: root.key,
     processDefinitionKey: definition.key,

@@ -11,6 +11,10 @@ export const processBehavior: ElementBehavior = {
   onActivate(ctx, instance, element, step) {
     const current = activated(ctx, instance);
     if (!current) return;
+    if (step.startAt && step.startAt.length > 0) {
+      for (const id of step.startAt) activateInScope(ctx, current.key, id);
+      return;
+    }
     const startId = step.elementId !== element.id ? step.elementId : element.noneStartEventId;
     if (startId) activateInScope(ctx, current.key, startId, { variables: step.variables });
   },

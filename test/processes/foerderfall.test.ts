@@ -291,6 +291,29 @@ describe('foerderfall: waiting for the registration', () => {
     expect(s.workers.caseStatus.get(caseId)).toBe('REGISTRIERT');
   });
 
+  it('takes a registration that arrives while the officer makes contact once the case waits again', async () => {
+    // given a case handed to an officer after 90 days
+    const processInstanceKey = await s.startProcess('foerderfall', { caseId });
+    await s.jobs('Task_SetStatusInvited');
+    await s.engine.advance(90 * DAY);
+    const contact = await s.task(processInstanceKey, 'Task_ContactApplicant');
+    // when the applicant registers before the officer is done (the portal's message lives 7 days)
+    await s.engine.zeebe.publishMessage({
+      name: 'applicant-registered',
+      correlationKey: caseId,
+      variables: {},
+      timeToLive: 7 * DAY,
+    });
+    // then nothing takes it yet
+    expect(await s.entered(processInstanceKey, 'Task_SetStatusRegistered')).toBe(0);
+    // when the officer closes the contact task
+    await s.complete(contact);
+    // then after the renewed invitation the buffered registration is taken at once
+    await s.task(processInstanceKey, 'Task_CompleteMasterData');
+    expect(await s.entered(processInstanceKey, 'ReceiveTask_AwaitRegistration')).toBe(2);
+    expect(s.workers.caseStatus.get(caseId)).toBe('REGISTRIERT');
+  });
+
   it('stops reminding once the applicant registers', async () => {
     // given a case that sent its first reminder
     const processInstanceKey = await s.startProcess('foerderfall', { caseId });

@@ -14,6 +14,8 @@ const MAX_WAIT_MS = 60_000;
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> | undefined;
+  /** Due work whose command failed (a bug, logged by the loop): not retried, so it cannot spin. */
+  private readonly failed = new Set<string>();
   private again = false;
   private started = false;
   private readonly inFlight = new Set<string>();
@@ -108,12 +110,12 @@ export class Scheduler {
         for (const source of this.due) {
           for (const { key } of source.statement.all(now) as { key: number }[]) {
             const id = `${source.id}:${key}`;
-            if (this.inFlight.has(id)) continue;
+            if (this.inFlight.has(id) || this.failed.has(id)) continue;
             this.inFlight.add(id);
             submitted.push(
               this.loop
                 .submit(source.command(key))
-                .catch(() => undefined)
+                .catch(() => void this.failed.add(id))
                 .finally(() => this.inFlight.delete(id)),
             );
           }
@@ -132,7 +134,11 @@ export class Scheduler {
     this.timer = undefined;
     const { t } = this.nextDue.get() as { t: number | null };
     if (t === null) return;
-    const wait = Math.max(0, Math.min(MAX_WAIT_MS, t - this.clock.now()));
+    // after a failure the due instant may be one that never clears: check again a second later
+    const wait = Math.max(
+      this.failed.size > 0 ? 1000 : 0,
+      Math.min(MAX_WAIT_MS, t - this.clock.now()),
+    );
     // A controlled clock only moves when told to (and then wakes us): waiting in real time is pointless.
     if (this.clock.controlled && wait > 0) return;
     this.timer = setTimeout(() => void this.wake(), wait);

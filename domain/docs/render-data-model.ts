@@ -48,6 +48,8 @@ const entityDescriptions: Record<keyof DomainModels, string> = {
     'A portal browser session, stored by the SHA-256 of its cookie token: login state (PKCE, state, nonce), subject, roles, expiry.',
   Einladung:
     'An invitation to a Förderfall sent by link: e-mail, role, SHA-256 of the token, expiry, redeemed or withdrawn at.',
+  Entwurf:
+    'The autosaved draft of a user task form, per login subject and task; deleted when the task is completed.',
 };
 
 type Columns = [string, ModelAttributeColumnOptions][];

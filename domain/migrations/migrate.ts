@@ -14,6 +14,7 @@ import { createReporting } from './m0003-create-reporting.js';
 import { createAuditEvent } from './m0004-create-audit-event.js';
 import { insertProgrammes } from './m0005-insert-programmes.js';
 import { createPortalIdentity } from './m0006-create-portal-identity.js';
+import { createEntwurf } from './m0007-create-entwurf.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
 export const migrations: readonly DomainMigration[] = [
@@ -23,6 +24,7 @@ export const migrations: readonly DomainMigration[] = [
   createAuditEvent,
   insertProgrammes,
   createPortalIdentity,
+  createEntwurf,
 ];
 
 /** The table umzug records applied migrations in. */

@@ -25,6 +25,7 @@ import { initKonto, type Konto } from './konto.js';
 import { initKontoToken, type KontoToken } from './konto-token.js';
 import { initSitzung, type Sitzung } from './sitzung.js';
 import { initEinladung, type Einladung } from './einladung.js';
+import { initEntwurf, type Entwurf } from './entwurf.js';
 
 /** The typed model classes of one database, keyed by model name. */
 export interface DomainModels {
@@ -49,6 +50,7 @@ export interface DomainModels {
   KontoToken: typeof KontoToken;
   Sitzung: typeof Sitzung;
   Einladung: typeof Einladung;
+  Entwurf: typeof Entwurf;
 }
 
 /** Defines every model on `sequelize` and wires the associations. */
@@ -75,6 +77,7 @@ export function initModels(sequelize: Sequelize): DomainModels {
     KontoToken: initKontoToken(sequelize),
     Sitzung: initSitzung(sequelize),
     Einladung: initEinladung(sequelize),
+    Entwurf: initEntwurf(sequelize),
   };
   associate(models);
   return models;

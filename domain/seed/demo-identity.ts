@@ -2,12 +2,13 @@
  * Generates the identity side of the demo data set: an account of the embedded identity
  * provider for every registered person (without a usable password: the demo people set one
  * through "Passwort vergessen"), the used e-mail verification token of that account, an expired
- * browser session from their last login, an open invitation for every case still waiting
+ * browser session from their last login, a draft of the master-data form, an open invitation for every case still waiting
  * for its applicant (`EINGELADEN`) and a redeemed one for every registered applicant. Pure: the same Faker state gives the same rows.
  */
 import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import type { Einladung } from '../models/einladung.js';
+import type { Entwurf } from '../models/entwurf.js';
 import type { Konto } from '../models/konto.js';
 import type { KontoToken } from '../models/konto-token.js';
 import type { Person } from '../models/person.js';
@@ -28,6 +29,7 @@ export interface DemoIdentityRows {
   kontoToken: Row<KontoToken>[];
   sitzung: Row<Sitzung>[];
   einladung: Row<Einladung>[];
+  entwurf: Row<Entwurf>[];
 }
 
 const day = 86_400_000;
@@ -39,7 +41,13 @@ export function generateDemoIdentity(
   persons: Row<Person>[],
   cases: DemoCase[],
 ): DemoIdentityRows {
-  const rows: DemoIdentityRows = { konto: [], kontoToken: [], sitzung: [], einladung: [] };
+  const rows: DemoIdentityRows = {
+    konto: [],
+    kontoToken: [],
+    sitzung: [],
+    einladung: [],
+    entwurf: [],
+  };
   for (const person of persons) {
     if (!person.oidcSubject) continue;
     const registered = person.datenschutzEinwilligungAm ?? demoReferenceDate;
@@ -65,6 +73,18 @@ export function generateDemoIdentity(
       verwendetAm: registered,
       createdAt: registered,
       updatedAt: registered,
+    });
+    // A half-filled master-data form, as an applicant leaves it between two sessions.
+    rows.entwurf.push({
+      id: faker.string.uuid(),
+      userTaskKey: String(2251799813685248 + rows.entwurf.length * 7),
+      subjekt: person.oidcSubject,
+      formId: 'stammdaten',
+      daten: {
+        kontakt: { vorname: person.vorname, nachname: person.nachname, email: person.email },
+      },
+      createdAt: lastLogin,
+      updatedAt: lastLogin,
     });
     rows.sitzung.push({
       id: faker.string.uuid(),

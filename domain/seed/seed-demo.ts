@@ -109,6 +109,7 @@ export async function seedDemo(
       [m.KontoToken, identity.kontoToken],
       [m.Sitzung, identity.sitzung],
       [m.Einladung, identity.einladung],
+      [m.Entwurf, identity.entwurf],
     ];
     const counts: Record<string, number> = {};
     const now = new Date();

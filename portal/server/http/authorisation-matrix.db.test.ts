@@ -95,6 +95,10 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
     expect: (caller) => (caller === 'anonymous' ? 401 : wide(caller) ? 404 : 403),
     body: () => ({ assignee: 'kollege' }),
   },
+  'PUT /api/tasks/:taskKey/draft': {
+    expect: taskRoute(204),
+    body: () => ({ data: { notiz: 'halb fertig' } }),
+  },
   'POST /api/tasks/:taskKey/completion': { expect: taskRoute(200), body: () => ({ data: {} }) },
 };
 

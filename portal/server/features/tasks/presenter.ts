@@ -21,5 +21,5 @@ export function presentTask(task: EngineTask) {
 
 /** A task with its form (schema and UI schema for rjsf). */
 export function presentTaskWithForm(result: TaskWithForm) {
-  return { task: presentTask(result.task), form: result.form };
+  return { task: presentTask(result.task), form: result.form, data: result.data };
 }

@@ -109,6 +109,18 @@ export function taskRoutes(tasks: TaskService): AnyRoute[] {
         tasks.assign(principal!, params.taskKey, body.assignee),
     }),
     defineRoute({
+      method: 'put',
+      path: '/api/tasks/:taskKey/draft',
+      summary: 'Entwurf des Formulars speichern (automatisch, ohne Prüfung)',
+      tags: ['Aufgaben'],
+      access: { roles: inboxRoles },
+      params: taskParams,
+      body: z.object({ data: z.record(z.string(), z.unknown()) }),
+      successStatus: 204,
+      handle: ({ principal, params, body }) =>
+        tasks.saveDraft(principal!, params.taskKey, body.data),
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/tasks/:taskKey/completion',
       summary: 'Aufgabe abschließen (Daten gegen das Formular geprüft; wiederholbar)',

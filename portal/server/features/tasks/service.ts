@@ -32,6 +32,8 @@ export interface TaskListQuery {
 export interface TaskWithForm {
   task: EngineTask;
   form: { id: string; schema: Record<string, unknown>; ui: Record<string, unknown> | null } | null;
+  /** The caller's saved draft, else empty. */
+  data: Record<string, unknown>;
 }
 
 /** The inbox. */
@@ -41,6 +43,8 @@ export interface TaskService {
   claim(principal: Principal, key: string): Promise<void>;
   unclaim(principal: Principal, key: string): Promise<void>;
   assign(principal: Principal, key: string, assignee: string): Promise<void>;
+  /** Stores the caller's draft of the task's form (autosave); not validated. */
+  saveDraft(principal: Principal, key: string, data: Record<string, unknown>): Promise<void>;
   complete(
     principal: Principal,
     key: string,
@@ -107,7 +111,10 @@ export function createTaskService(deps: {
 
     async get(principal, key) {
       const task = await visible(principal, key);
-      return { task, form: form(task.formId) };
+      const draft = await deps.db.models.Entwurf.findOne({
+        where: { userTaskKey: key, subjekt: principal.subject },
+      });
+      return { task, form: form(task.formId), data: draft?.daten ?? {} };
     },
 
     async claim(principal, key) {
@@ -168,7 +175,26 @@ export function createTaskService(deps: {
         if (again?.state === 'COMPLETED') return { alreadyCompleted: true };
         throw error;
       }
+      await deps.db.models.Entwurf.destroy({ where: { userTaskKey: key } });
       return { alreadyCompleted: false };
+    },
+
+    async saveDraft(principal, key, data) {
+      const task = await visible(principal, key);
+      if (task.state !== 'CREATED')
+        throw new ConflictError('TASK_NOT_OPEN', 'Die Aufgabe ist nicht mehr offen');
+      const { Entwurf } = deps.db.models;
+      const existing = await Entwurf.findOne({
+        where: { userTaskKey: key, subjekt: principal.subject },
+      });
+      if (existing) await existing.update({ daten: data });
+      else
+        await Entwurf.create({
+          userTaskKey: key,
+          subjekt: principal.subject,
+          formId: task.formId ?? '',
+          daten: data,
+        });
     },
   };
 }

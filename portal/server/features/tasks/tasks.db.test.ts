@@ -97,6 +97,24 @@ describe('task inbox', () => {
     expect(engine.tasks.get(task.key)!.assignee).toBe('kollegin-1');
   });
 
+  it('keeps an autosaved draft per person until the task is completed', async () => {
+    // given an applicant task with a saved draft
+    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
+    const draft = { kontakt: { telefon: '0221 123456' } };
+    expect(
+      (await applicantBrowser.json(`${p.url}/api/tasks/${task.key}/draft`, 'PUT', { data: draft }))
+        .status,
+    ).toBe(204);
+    // when the task is opened again
+    const reopened = await applicantBrowser.json(`${p.url}/api/tasks/${task.key}`, 'GET');
+    // then the draft is prefilled
+    expect(reopened.body).toMatchObject({ data: draft });
+    // and after completion it is gone
+    engine.tasks.get(task.key)!.formId = null;
+    await applicantBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', { data: {} });
+    expect(await p.t.db.models.Entwurf.count({ where: { userTaskKey: task.key } })).toBe(0);
+  });
+
   it('validates a completion against the form and names the field', async () => {
     // given an officer's review task
     const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });

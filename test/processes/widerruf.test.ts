@@ -103,6 +103,29 @@ describe('widerruf', () => {
     expect(report).toMatchObject({ userTaskKey: reporting.report.userTaskKey, state: 'CANCELED' });
   });
 
+  it('ends a case still waiting for its registration, with its reminders', async () => {
+    // given an invited applicant who has not registered
+    const caseKey = await s.startProcess('foerderfall', { caseId });
+    await s.jobs('Task_SetStatusInvited');
+    // when a revocation is approved by a second officer
+    const { processInstanceKey, approval } = await revocationRequested(
+      s.workers.newId('revocation'),
+    );
+    await s.assign(approval, approver);
+    await s.complete(approval, { decision: 'approve' });
+    await s.ended(processInstanceKey);
+    // then the case ends, and neither reminders nor the hand-over follow
+    expect(await s.ended(caseKey)).toBe('COMPLETED');
+    expect(await s.elements(caseKey)).toContainEqual({
+      elementId: 'ReceiveTask_AwaitRegistration',
+      state: 'TERMINATED',
+    });
+    await s.engine.advance(100 * DAY);
+    expect(await s.entered(caseKey, 'Task_SendRegistrationReminder')).toBe(0);
+    expect(await s.entered(caseKey, 'Task_ContactApplicant')).toBe(0);
+    expect(s.workers.caseStatus.get(caseId)).toBe('WIDERRUFEN');
+  });
+
   it('leaves the case and its reporting running when the second officer rejects', async () => {
     // given a case in reporting and a requested revocation
     const reporting = await caseInReporting();

@@ -1,7 +1,9 @@
 /**
  * The `snapshot` handler (`workers/snapshot/handler.ts`, a plain function) in the worker
- * runtime: bad input raises an incident naming the variable, a finished snapshot is answered
- * from its manifest (idempotent), any other failure is retried.
+ * runtime: bad input raises an incident naming the variable, any other failure is retried.
+ * Idempotent: without a `snapshotId` from the process the snapshot is named after the job
+ * (`job-<jobKey>`), so a re-delivered job finds the snapshot it wrote and answers from its
+ * manifest instead of writing a second one.
  */
 import { JOB_TYPES, VARIABLES } from '../../domain/index.js';
 import { complete, defineJobHandler, failPermanently } from '../runtime/job-handler.js';
@@ -13,9 +15,12 @@ export const snapshotHandler = defineJobHandler({
   jobType: JOB_TYPES.snapshot,
   variables: snapshotJobVariables,
   fetchVariables: [VARIABLES.snapshotId],
-  async handle({ variables }, { db, storage, logger }) {
+  async handle({ variables }, { db, storage, logger, job }) {
     try {
-      const outcome = await handleSnapshotJob(variables, { db, store: storage });
+      const outcome = await handleSnapshotJob(
+        { ...variables, [VARIABLES.snapshotId]: variables.snapshotId ?? `job-${job.key}` },
+        { db, store: storage },
+      );
       logger.info({ ...outcome }, 'snapshot written');
       return complete({
         [VARIABLES.snapshotId]: outcome.snapshotId,

@@ -35,6 +35,7 @@ import { createRateLimiters, defaultRateLimits } from './http/rate-limits.js';
 import type { AnyRoute } from './http/route-definition.js';
 import { sameOriginCheck } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
+import { linkDemoApplicant } from './identity/demo-applicant-cases.js';
 import { ensureDemoUsers, type DemoUser } from './identity/demo-users.js';
 import { identityCss } from './identity/identity-pages.js';
 import { productionScryptCost } from './identity/password-hash.js';
@@ -55,8 +56,10 @@ export interface Portal {
   /** Every API route definition (for the description and the authorisation matrix). */
   routes(): AnyRoute[];
   /**
-   * Creates (or resets) the demo accounts of the embedded provider, one per role, and returns
-   * their logins. Refused with an external issuer; the composition root refuses it in production.
+   * Creates (or resets) the demo accounts of the embedded provider, one per role, links the demo
+   * applicant to up to three demo cases past registration (seed the demo data first), and
+   * returns the logins. Refused with an external issuer; the composition root refuses it in
+   * production.
    */
   seedDemoUsers(): Promise<readonly DemoUser[]>;
 }
@@ -170,7 +173,10 @@ export function createPortal(options: PortalOptions): Portal {
     async seedDemoUsers() {
       if (!identity.accounts)
         throw new Error('demo users exist only in the embedded identity provider');
-      return ensureDemoUsers(identity.accounts);
+      const users = await ensureDemoUsers(identity.accounts);
+      const applicant = users.find((u) => u.roles.includes('applicant'));
+      if (applicant) await linkDemoApplicant(options.db, applicant);
+      return users;
     },
     async start(port, host = '127.0.0.1') {
       server = createServer(app);

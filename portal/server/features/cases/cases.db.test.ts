@@ -86,3 +86,24 @@ describe('case views', () => {
     });
   });
 });
+
+describe('the demo applicant', () => {
+  it('sees demo cases of their own once demo data and demo users are seeded', async () => {
+    // given a portal whose database holds the demo data set
+    const p = await startTestPortal();
+    try {
+      await seedDemo(p.t.db, { cases: 8 });
+      // when the demo users are seeded (as `now start` does after the demo data)
+      await p.portal.seedDemoUsers();
+      await p.portal.seedDemoUsers();
+      // then the demo applicant's dashboard lists cases, the same ones after a second seeding
+      const browser = new BrowserClient();
+      await logIn(browser, p.url, applicant.email, demoPassword);
+      const mine = await browser.json(`${p.url}/api/cases/mine`, 'GET');
+      expect((mine.body as Summary[]).length).toBeGreaterThan(0);
+      expect((mine.body as Summary[]).length).toBeLessThanOrEqual(3);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -35,8 +35,8 @@ describe('the kfw-import job on a real database', () => {
       openStoredFile: async (key) => ({ path: join(storage, key), release: async () => undefined }),
       importFile: (path, options) => importKfwFile(t.db, path, options),
       // an idempotent starter, as the adapter records the instance key on the case
-      startCaseProcess: async (caseId) => {
-        if (!started.includes(caseId)) started.push(caseId);
+      startCaseProcesses: async (caseIds) => {
+        for (const caseId of caseIds) if (!started.includes(caseId)) started.push(caseId);
       },
     };
     const job = { variables: { fileKey: 'kfw-inbox/antraege.xlsx' }, retries: 3 };

@@ -18,8 +18,8 @@ function deps(outcome: ImportOutcome | Error, overrides: Partial<KfwImportDeps> 
       if (outcome instanceof Error) throw outcome;
       return outcome;
     }),
-    startCaseProcess: vi.fn(async (caseId: string) => {
-      started.push(caseId);
+    startCaseProcesses: vi.fn(async (caseIds: readonly string[]) => {
+      started.push(...caseIds);
     }),
     retryBackOffMs: 1000,
     ...overrides,
@@ -144,7 +144,7 @@ describe('handleKfwImportJob', () => {
 
   it('fails with a retry when starting a case process fails, so the redelivered job starts the rest', async () => {
     const { value } = deps(imported, {
-      startCaseProcess: vi.fn(async () => {
+      startCaseProcesses: vi.fn(async () => {
         throw new Error('gateway unavailable');
       }),
     });

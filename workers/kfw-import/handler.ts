@@ -5,8 +5,8 @@
  * ({@link kfwImportHandler} for the worker runtime).
  *
  * Idempotent: a job delivered twice finds the file's run by its hash and completes with the
- * same variables; the process start per new case goes through `startCaseProcess`, which must
- * itself be idempotent (it records the instance key on the case and starts nothing twice).
+ * same variables; the process start per new case goes through `startCaseProcesses`, which
+ * must itself be idempotent (it records each start and starts nothing twice).
  *
  * @example
  *   const outcome = await handleKfwImportJob(job.variables, deps);
@@ -25,7 +25,7 @@ import {
   type ImportSummary,
 } from './import-file.js';
 import { KfwFileRejectedError } from './kfw-file-errors.js';
-import { startCaseProcess } from './start-case-processes.js';
+import { startCaseProcesses } from './start-case-processes.js';
 import { copyToLocalFile } from './stored-file.js';
 
 /** The job type this handler serves. */
@@ -48,8 +48,8 @@ export interface KfwImportDeps {
   openStoredFile(fileKey: string): Promise<{ path: string; release(): Promise<void> }>;
   /** The import service bound to the domain database (`importKfwFile(db, ...)`). */
   importFile(path: string, options: ImportKfwFileOptions): Promise<ImportOutcome>;
-  /** Starts the `foerderfall` process of a new case; must start nothing twice. */
-  startCaseProcess?(caseId: string, importRunId: string): Promise<unknown>;
+  /** Starts the `foerderfall` process of each new case; must start nothing twice. */
+  startCaseProcesses?(caseIds: readonly string[], importRunId: string): Promise<unknown>;
   /** @default 30,000 ms before a retry after a transient failure */
   readonly retryBackOffMs?: number;
 }
@@ -151,8 +151,8 @@ export async function handleKfwImportJob(
     );
   }
   try {
-    for (const caseId of outcome.newCaseIds) {
-      await deps.startCaseProcess?.(caseId, outcome.importRunId);
+    if (outcome.newCaseIds.length) {
+      await deps.startCaseProcesses?.(outcome.newCaseIds, outcome.importRunId);
     }
   } catch (error) {
     return transient(
@@ -196,6 +196,7 @@ const JOB_LEASE_MS = 120_000;
  * second worker. Failing to extend is logged, not fatal: the run guard stops a second import.
  */
 function keepJobAlive(context: JobContext): () => Promise<void> {
+  // (also while the case processes are started, which takes a while for a large file)
   let last = Date.now();
   return async () => {
     if (Date.now() - last < 10_000) return;
@@ -230,8 +231,10 @@ export const kfwImportHandler = defineJobHandler({
             clock: context.clock,
             onProgress: keepJobAlive(context),
           }),
-        startCaseProcess: (caseId, importRunId) =>
-          startCaseProcess(context.db, context.zeebe, caseId, importRunId),
+        startCaseProcesses: (caseIds, importRunId) =>
+          startCaseProcesses(context.db, context.zeebe, caseIds, importRunId, {
+            onProgress: keepJobAlive(context),
+          }),
       },
     );
     if (outcome.kind === 'complete') {

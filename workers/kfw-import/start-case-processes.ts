@@ -1,9 +1,9 @@
 /**
  * Starts the `foerderfall` process of each new case, at most once per case. The started
  * instance's key is recorded as an audit event of the case (`foerderfall.prozess-gestartet`)
- * in the same step, and a case with that event is skipped, so a re-delivered import job starts
- * nothing twice. (A dedicated column on the case would be the better home for the key; the
- * remaining window is a crash between the engine's answer and the audit insert.)
+ * right after the engine answers, and cases with that event are skipped, so a re-delivered
+ * import job starts nothing twice. (A dedicated column on the case would be the better home
+ * for the key; the remaining window is a crash between the engine's answer and the insert.)
  */
 import type { Database } from '../../domain/index.js';
 import { PROCESS_IDS, VARIABLES } from '../../domain/contract.js';
@@ -20,24 +20,69 @@ export interface ProcessStarter {
 /** The audit action that marks a case whose process was started. */
 export const PROCESS_STARTED = 'foerderfall.prozess-gestartet';
 
-/** Starts the case's `foerderfall` instance unless one was started before. */
-export async function startCaseProcess(
+/** Options of {@link startCaseProcesses}. */
+export interface StartCaseProcessesOptions {
+  /** @default 8 starts in flight at once */
+  readonly concurrency?: number;
+  /** Called after each chunk of cases (e.g. to extend the job's timeout). */
+  readonly onProgress?: (done: number, total: number) => Promise<void> | void;
+}
+
+/** How many cases were started now and how many had their process already. */
+export interface StartSummary {
+  readonly started: number;
+  readonly alreadyStarted: number;
+}
+
+const CHUNK = 500;
+
+/** Starts the `foerderfall` instance of every case that has none yet. */
+export async function startCaseProcesses(
+  db: Database,
+  engine: ProcessStarter,
+  caseIds: readonly string[],
+  importRunId: string | null,
+  options: StartCaseProcessesOptions = {},
+): Promise<StartSummary> {
+  const concurrency = options.concurrency ?? 8;
+  let started = 0;
+  let alreadyStarted = 0;
+  for (let from = 0; from < caseIds.length; from += CHUNK) {
+    const chunk = caseIds.slice(from, from + CHUNK);
+    const marked = await db.models.AuditEvent.findAll({
+      where: { foerderfallId: [...chunk], aktion: PROCESS_STARTED },
+      attributes: ['foerderfallId'],
+      raw: true,
+    });
+    const done = new Set(marked.map((event) => event.foerderfallId));
+    const pending = chunk.filter((caseId) => !done.has(caseId));
+    alreadyStarted += chunk.length - pending.length;
+    // A small pool: the engine answers each start on its own, the order does not matter.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < pending.length) {
+        const caseId = pending[next++]!;
+        await startOne(db, engine, caseId, importRunId);
+        started += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+    await options.onProgress?.(Math.min(from + CHUNK, caseIds.length), caseIds.length);
+  }
+  return { started, alreadyStarted };
+}
+
+async function startOne(
   db: Database,
   engine: ProcessStarter,
   caseId: string,
   importRunId: string | null,
-): Promise<'started' | 'already-started'> {
-  const { AuditEvent } = db.models;
-  const started = await AuditEvent.findOne({
-    where: { foerderfallId: caseId, aktion: PROCESS_STARTED },
-    attributes: ['id'],
-  });
-  if (started) return 'already-started';
+): Promise<void> {
   const instance = await engine.createProcessInstance({
     bpmnProcessId: PROCESS_IDS.foerderfall,
     variables: { [VARIABLES.caseId]: caseId },
   });
-  await AuditEvent.create({
+  await db.models.AuditEvent.create({
     akteurTyp: 'WORKER',
     akteurId: IMPORT_ACTOR,
     aktion: PROCESS_STARTED,
@@ -48,5 +93,4 @@ export async function startCaseProcess(
     nachher: { processInstanceKey: instance.processInstanceKey },
     korrelationId: importRunId,
   });
-  return 'started';
 }

@@ -285,6 +285,8 @@ export interface EngineState {
     wasCorrelated(messageKey: number, bpmnProcessId: string): boolean;
     /** Remembers that a message with this correlation key started an instance. */
     markStartedBy(bpmnProcessId: string, correlationKey: string, processInstanceKey: number): void;
+    /** The correlation key of the message that started an instance, if one did. */
+    startedBy(processInstanceKey: number): string | undefined;
     /** True while an instance started by a message with this correlation key is still active. */
     activeInstanceFor(bpmnProcessId: string, correlationKey: string): boolean;
   };

@@ -175,6 +175,7 @@ export class SqliteState implements EngineState {
         correlations.get(messageKey, bpmnProcessId) !== undefined,
       markStartedBy: (bpmnProcessId: string, correlationKey: string, processInstanceKey: number) =>
         started.put({ processInstanceKey, bpmnProcessId, correlationKey }),
+      startedBy: (processInstanceKey: number) => started.get(processInstanceKey)?.correlationKey,
       activeInstanceFor: (bpmnProcessId: string, correlationKey: string) => {
         instanceCache.flush();
         return activeStarted.get(bpmnProcessId, correlationKey) !== undefined;

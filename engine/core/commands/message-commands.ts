@@ -1,5 +1,10 @@
 import { alreadyExists, invalidArgument } from '../engine-error.js';
-import type { ElementInstanceRow, MessageRow, MessageSubscriptionRow } from '../engine-state.js';
+import type {
+  ElementInstanceRow,
+  MessageRow,
+  MessageSubscriptionRow,
+  StartSubscriptionRow,
+} from '../engine-state.js';
 import { subscriptionValue } from '../event-subscriptions.js';
 import { triggerEvent } from '../event-triggers.js';
 import type { ProcessingContext } from '../processing-context.js';
@@ -47,28 +52,58 @@ export function publishMessage(ctx: ProcessingContext, command: Publish): { key:
 
 function startByMessage(ctx: ProcessingContext, message: MessageRow): void {
   for (const start of ctx.state.startSubscriptions.byMessageName(message.name)) {
-    if (ctx.state.messages.wasCorrelated(message.key, start.bpmnProcessId)) continue;
-    if (
-      message.correlationKey &&
-      ctx.state.messages.activeInstanceFor(start.bpmnProcessId, message.correlationKey)
-    )
-      continue;
-    const definition = ctx.state.definitions.get(start.processDefinitionKey);
-    if (!definition) continue;
-    const instance = createProcessInstance(ctx, definition, message.variables, {
-      startElementId: start.startEventId,
-    });
-    ctx.state.messages.markCorrelated(message.key, start.bpmnProcessId, instance.key);
-    if (message.correlationKey)
-      ctx.state.messages.markStartedBy(start.bpmnProcessId, message.correlationKey, instance.key);
-    ctx.write('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', start.key, {
-      ...start,
-      processInstanceKey: instance.key,
-      messageKey: message.key,
-      correlationKey: message.correlationKey,
-      variables: message.variables,
-      tenantId: '<default>',
-    });
+    startFrom(ctx, start, message);
+  }
+}
+
+/** Starts an instance at a message start event, unless the rules of message starts forbid it. */
+function startFrom(
+  ctx: ProcessingContext,
+  start: StartSubscriptionRow,
+  message: MessageRow,
+): boolean {
+  if (ctx.state.messages.wasCorrelated(message.key, start.bpmnProcessId)) return false;
+  if (
+    message.correlationKey &&
+    ctx.state.messages.activeInstanceFor(start.bpmnProcessId, message.correlationKey)
+  ) {
+    return false;
+  }
+  const definition = ctx.state.definitions.get(start.processDefinitionKey);
+  if (!definition) return false;
+  const instance = createProcessInstance(ctx, definition, message.variables, {
+    startElementId: start.startEventId,
+  });
+  ctx.state.messages.markCorrelated(message.key, start.bpmnProcessId, instance.key);
+  if (message.correlationKey)
+    ctx.state.messages.markStartedBy(start.bpmnProcessId, message.correlationKey, instance.key);
+  ctx.write('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', start.key, {
+    ...start,
+    processInstanceKey: instance.key,
+    messageKey: message.key,
+    correlationKey: message.correlationKey,
+    variables: message.variables,
+    tenantId: '<default>',
+  });
+  return true;
+}
+
+/**
+ * An instance started by a message with a correlation key ended: a buffered message with the
+ * same key for one of the process's message start events now starts the next instance
+ * (docs.camunda.io, 8.8, "Message events": message start events and correlation keys).
+ */
+export function startNextBuffered(
+  ctx: ProcessingContext,
+  processInstanceKey: number,
+  bpmnProcessId: string,
+): void {
+  const correlationKey = ctx.state.messages.startedBy(processInstanceKey);
+  if (!correlationKey) return;
+  for (const start of ctx.state.startSubscriptions.ofProcess(bpmnProcessId)) {
+    for (const message of ctx.state.messages.matching(start.messageName, correlationKey)) {
+      if (message.deadline > ctx.now && startFrom(ctx, start, message)) return;
+    }
   }
 }
 

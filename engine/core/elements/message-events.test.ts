@@ -139,6 +139,33 @@ describe('messages', () => {
     ).toBe(2);
   });
 
+  it('a buffered start message for an active correlation key starts the next instance when that one ends', async () => {
+    // given an order instance for o-2 and a second order-placed for o-2 buffered meanwhile
+    await h.engine.publishMessage({
+      name: 'order-placed',
+      correlationKey: 'o-2',
+      variables: { orderId: 'o-2', n: 1 },
+    });
+    await h.engine.publishMessage({
+      name: 'order-placed',
+      correlationKey: 'o-2',
+      timeToLive: 60_000,
+      variables: { orderId: 'o-2', n: 2 },
+    });
+    const count = () =>
+      h.engine.search.processInstances({ filter: { processDefinitionId: 'web-order' } }).page
+        .totalItems;
+    expect(count()).toBe(1);
+    // when the first instance completes
+    await h.engine.publishMessage({ name: 'order-confirmed', correlationKey: 'o-2' });
+    // then the buffered message starts the next instance with its variables
+    const instances = h.engine.search.processInstances({
+      filter: { processDefinitionId: 'web-order', state: 'ACTIVE' },
+    }).items;
+    expect(count()).toBe(2);
+    expect(h.variables(instances[0]!.processInstanceKey)).toEqual({ orderId: 'o-2', n: 2 });
+  });
+
   it('interrupts a task with a message boundary event and cancels its job', async () => {
     // given a ticket being resolved
     const { processInstanceKey: key } = await h.engine.createProcessInstance({

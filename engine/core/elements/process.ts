@@ -1,4 +1,5 @@
 import { activateInScope, activated, applyResultVariables, complete } from '../lifecycle.js';
+import { startNextBuffered } from '../commands/message-commands.js';
 import { localVariables, setLocalDocument } from '../variables.js';
 import type { ElementBehavior } from './element-behavior.js';
 
@@ -27,6 +28,7 @@ export const processBehavior: ElementBehavior = {
         endDate: ctx.now,
       });
     }
+    startNextBuffered(ctx, instance.key, instance.bpmnProcessId);
     if (instance.state !== 'ELEMENT_COMPLETED' || instance.calledKey === null) return;
     const caller = ctx.state.elementInstances.get(instance.calledKey);
     if (!caller || caller.state !== 'ELEMENT_ACTIVATED') return;

@@ -49,4 +49,35 @@ describe('engine lifecycle', () => {
       await engine.close();
     }
   });
+
+  it('with the system clock, a job whose timeout passes is announced and offered again', async () => {
+    // given a job activated with a 50 ms timeout on the real clock
+    const engine = await Engine.open({ file: ':memory:' });
+    try {
+      engine.start();
+      await engine.deployResources([{ name: 'order.bpmn', content: order }]);
+      await engine.createProcessInstance({
+        bpmnProcessId: 'order-payment',
+        variables: { order: { total: 1 } },
+      });
+      const [job] = await engine.activateJobs({
+        type: 'charge-card',
+        worker: 'slow',
+        timeout: 50,
+        maxJobsToActivate: 1,
+      });
+      // when the scheduler sees the deadline pass, workers waiting for the type are told
+      await expect(engine.waitForJobs('charge-card', 10_000)).resolves.toBe(true);
+      // then the job can be activated again
+      const [again] = await engine.activateJobs({
+        type: 'charge-card',
+        worker: 'fast',
+        timeout: 60_000,
+        maxJobsToActivate: 1,
+      });
+      expect(again!.key).toBe(job!.key);
+    } finally {
+      await engine.close();
+    }
+  });
 });

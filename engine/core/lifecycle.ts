@@ -356,15 +356,6 @@ function scopeEmptied(ctx: ProcessingContext, scope: ElementInstanceRow): void {
   complete(ctx, scope);
 }
 
-/** Raises an incident for a failed expression on the instance. */
-export function expressionIncident(
-  ctx: ProcessingContext,
-  instance: ElementInstanceRow,
-  message: string,
-): void {
-  raiseIncident(ctx, instance, 'EXTRACT_VALUE_ERROR', message);
-}
-
 /** Sets a variable on the instance itself (loop counters, script results with outputs). */
 export { setLocalVariable };
 

@@ -62,6 +62,7 @@ export * from './models/konto-token.js';
 export * from './models/sitzung.js';
 export * from './models/einladung.js';
 export * from './models/entwurf.js';
+export * from './models/gespeicherter-filter.js';
 export * from './models/bundesland.js';
 
 /** Applies every pending migration (schema and programmes); returns the names applied now. */

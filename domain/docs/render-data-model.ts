@@ -50,6 +50,7 @@ const entityDescriptions: Record<keyof DomainModels, string> = {
     'An invitation to a Förderfall sent by link: e-mail, role, SHA-256 of the token, expiry, redeemed or withdrawn at.',
   Entwurf:
     'The autosaved draft of a user task form, per login subject and task; deleted when the task is completed.',
+  GespeicherterFilter: 'A task-list filter saved under a name, per login subject.',
 };
 
 type Columns = [string, ModelAttributeColumnOptions][];

@@ -15,6 +15,7 @@ import { createAuditEvent } from './m0004-create-audit-event.js';
 import { insertProgrammes } from './m0005-insert-programmes.js';
 import { createPortalIdentity } from './m0006-create-portal-identity.js';
 import { createEntwurf } from './m0007-create-entwurf.js';
+import { createGespeicherterFilter } from './m0008-create-gespeicherter-filter.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
 export const migrations: readonly DomainMigration[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly DomainMigration[] = [
   insertProgrammes,
   createPortalIdentity,
   createEntwurf,
+  createGespeicherterFilter,
 ];
 
 /** The table umzug records applied migrations in. */

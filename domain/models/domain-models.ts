@@ -26,6 +26,7 @@ import { initKontoToken, type KontoToken } from './konto-token.js';
 import { initSitzung, type Sitzung } from './sitzung.js';
 import { initEinladung, type Einladung } from './einladung.js';
 import { initEntwurf, type Entwurf } from './entwurf.js';
+import { initGespeicherterFilter, type GespeicherterFilter } from './gespeicherter-filter.js';
 
 /** The typed model classes of one database, keyed by model name. */
 export interface DomainModels {
@@ -51,6 +52,7 @@ export interface DomainModels {
   Sitzung: typeof Sitzung;
   Einladung: typeof Einladung;
   Entwurf: typeof Entwurf;
+  GespeicherterFilter: typeof GespeicherterFilter;
 }
 
 /** Defines every model on `sequelize` and wires the associations. */
@@ -78,6 +80,7 @@ export function initModels(sequelize: Sequelize): DomainModels {
     Sitzung: initSitzung(sequelize),
     Einladung: initEinladung(sequelize),
     Entwurf: initEntwurf(sequelize),
+    GespeicherterFilter: initGespeicherterFilter(sequelize),
   };
   associate(models);
   return models;

@@ -2,13 +2,15 @@
  * Generates the identity side of the demo data set: an account of the embedded identity
  * provider for every registered person (without a usable password: the demo people set one
  * through "Passwort vergessen"), the used e-mail verification token of that account, an expired
- * browser session from their last login, a draft of the master-data form, an open invitation for every case still waiting
- * for its applicant (`EINGELADEN`) and a redeemed one for every registered applicant. Pure: the same Faker state gives the same rows.
+ * browser session from their last login, a draft of the master-data form, a saved task filter,
+ * an open invitation for every case still waiting for its applicant (`EINGELADEN`) and a
+ * redeemed one for every registered applicant. Pure: the same Faker state gives the same rows.
  */
 import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import type { Einladung } from '../models/einladung.js';
 import type { Entwurf } from '../models/entwurf.js';
+import type { GespeicherterFilter } from '../models/gespeicherter-filter.js';
 import type { Konto } from '../models/konto.js';
 import type { KontoToken } from '../models/konto-token.js';
 import type { Person } from '../models/person.js';
@@ -30,6 +32,7 @@ export interface DemoIdentityRows {
   sitzung: Row<Sitzung>[];
   einladung: Row<Einladung>[];
   entwurf: Row<Entwurf>[];
+  gespeicherterFilter: Row<GespeicherterFilter>[];
 }
 
 const day = 86_400_000;
@@ -47,6 +50,7 @@ export function generateDemoIdentity(
     sitzung: [],
     einladung: [],
     entwurf: [],
+    gespeicherterFilter: [],
   };
   for (const person of persons) {
     if (!person.oidcSubject) continue;
@@ -83,6 +87,14 @@ export function generateDemoIdentity(
       daten: {
         kontakt: { vorname: person.vorname, nachname: person.nachname, email: person.email },
       },
+      createdAt: lastLogin,
+      updatedAt: lastLogin,
+    });
+    rows.gespeicherterFilter.push({
+      id: faker.string.uuid(),
+      subjekt: person.oidcSubject,
+      name: 'Meine offenen Aufgaben',
+      kriterien: { assignee: 'me', sort: 'dueDate' },
       createdAt: lastLogin,
       updatedAt: lastLogin,
     });

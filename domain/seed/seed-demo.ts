@@ -110,6 +110,7 @@ export async function seedDemo(
       [m.Sitzung, identity.sitzung],
       [m.Einladung, identity.einladung],
       [m.Entwurf, identity.entwurf],
+      [m.GespeicherterFilter, identity.gespeicherterFilter],
     ];
     const counts: Record<string, number> = {};
     const now = new Date();

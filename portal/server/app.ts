@@ -20,6 +20,8 @@ import { createCaseAccess } from './features/cases/case-access.js';
 import { caseRoutes } from './features/cases/routes.js';
 import { createCaseService } from './features/cases/service.js';
 import { healthRoutes } from './features/health/routes.js';
+import { taskFilterRoutes } from './features/task-filters/routes.js';
+import { createTaskFilterService } from './features/task-filters/service.js';
 import { taskRoutes } from './features/tasks/routes.js';
 import { createTaskService } from './features/tasks/service.js';
 import { invitationLinkRoutes } from './features/invitations/invitation-link.js';
@@ -114,6 +116,7 @@ export function createPortal(options: PortalOptions): Portal {
     ...caseRoutes({ cases: createCaseService(options.db, access), access }),
     ...invitationRoutes({ invitations, people, access }),
     ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access })),
+    ...taskFilterRoutes(createTaskFilterService(options.db)),
   );
 
   const app = express();

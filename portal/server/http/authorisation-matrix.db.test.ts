@@ -87,6 +87,15 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   'GET /api/cases': { expect: (c) => (c === 'anonymous' ? 401 : wide(c) ? 200 : 403) },
   'GET /api/cases/:caseId': { expect: caseRoute(200) },
   'GET /api/tasks': { expect: inbox },
+  'GET /api/task-filters': { expect: inbox },
+  'POST /api/task-filters': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'process-owner' ? 403 : 201),
+    body: () => ({ name: `Filter ${Math.random()}`, kriterien: { sort: 'dueDate' } }),
+  },
+  // A filter id that is nobody's: 404 for every caller who may have filters.
+  'DELETE /api/task-filters/:filterId': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'process-owner' ? 403 : 404),
+  },
   'GET /api/tasks/:taskKey': { expect: taskRoute(200) },
   'POST /api/tasks/:taskKey/claim': { expect: taskRoute(204) },
   'POST /api/tasks/:taskKey/unclaim': { expect: taskRoute(204) },
@@ -164,7 +173,7 @@ describe('authorisation matrix', () => {
     const path = template
       .replace(':caseId', cases[ctx] || missingId)
       .replace(':taskKey', tasks[ctx])
-      .replace(/:(invitationId|linkId)/, missingId);
+      .replace(/:(invitationId|linkId|filterId)/, missingId);
     const rule = matrix[key]!;
     const body = rule.body?.();
     const token = tokens.get(caller);

@@ -22,6 +22,7 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   ACCOUNT_EXISTS: 409,
   TASK_NOT_OPEN: 409,
   TASK_ASSIGNED: 409,
+  FILTER_NAME_TAKEN: 409,
   INTERNAL: 500,
 };
 

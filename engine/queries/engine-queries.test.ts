@@ -81,4 +81,16 @@ describe('searches', () => {
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
   });
+
+  it('counts instances per element and state for diagram overlays', () => {
+    const [definition] = h.engine.search.processDefinitions().items;
+    const stats = h.engine.search.elementStatistics({
+      processDefinitionKey: definition!.processDefinitionKey,
+    });
+    expect(stats).toEqual([
+      { elementId: 'ChargeCard', active: 4, completed: 1, canceled: 0, incidents: 0 },
+      { elementId: 'OrderPaid', active: 0, completed: 1, canceled: 0, incidents: 0 },
+      { elementId: 'OrderReceived', active: 0, completed: 5, canceled: 0, incidents: 0 },
+    ]);
+  });
 });

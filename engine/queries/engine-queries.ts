@@ -223,6 +223,46 @@ export class EngineQueries {
     );
   }
 
+  /**
+   * Per element: how many instances are active, completed, terminated, and how many have an
+   * incident, for diagram overlays (Camunda 8.8's element-instance statistics). Filter by
+   * process definition or process instance.
+   */
+  elementStatistics(filter: { processDefinitionKey?: string; processInstanceKey?: string }): {
+    elementId: string;
+    active: number;
+    completed: number;
+    canceled: number;
+    incidents: number;
+  }[] {
+    const where: string[] = ["element_type <> 'PROCESS'"];
+    const params: unknown[] = [];
+    if (filter.processDefinitionKey !== undefined) {
+      where.push('process_definition_key = ?');
+      params.push(toKey(filter.processDefinitionKey));
+    }
+    if (filter.processInstanceKey !== undefined) {
+      where.push('process_instance_key = ?');
+      params.push(toKey(filter.processInstanceKey));
+    }
+    return this.db
+      .prepare(
+        `SELECT element_id AS elementId,
+           SUM(state NOT IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED')) AS active,
+           SUM(state = 'ELEMENT_COMPLETED') AS completed,
+           SUM(state = 'ELEMENT_TERMINATED') AS canceled,
+           SUM(incident_key IS NOT NULL) AS incidents
+         FROM element_instances WHERE ${where.join(' AND ')} GROUP BY element_id ORDER BY element_id`,
+      )
+      .all(...params) as {
+      elementId: string;
+      active: number;
+      completed: number;
+      canceled: number;
+      incidents: number;
+    }[];
+  }
+
   /** Variables. */
   variables(
     query: SearchQuery<VariableFilter> = {},

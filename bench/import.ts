@@ -5,8 +5,9 @@
  * full import (zip checks, parse, validate, upsert on a fresh SQLite database). Each phase runs
  * in its own child process so its peak RSS is its own. Writes `bench/results/import.json`.
  *
- * Starting a `foerderfall` process per new case is not part of this figure: it goes through the
- * engine's gateway and is measured beside it once the gateway exists.
+ * Starting a `foerderfall` process per new case is not part of the import figure: it goes
+ * through the engine's gateway and is measured beside it (`starts=N`, default 2,000 cases, on an
+ * embedded engine over gRPC).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -37,6 +38,9 @@ export interface ImportBenchResult {
   readonly parsePeakRssMb: number;
   /** `--max-old-space-size` of the measured phases, or null for V8's default. */
   readonly heapLimitMb: number | null;
+  /** `foerderfall` instances started over gRPC on an embedded engine, apart from the import. */
+  readonly processStarts: number;
+  readonly processStartsPerSecond: number;
   readonly summary: unknown;
   readonly machine: string;
   readonly node: string;
@@ -46,7 +50,8 @@ export interface ImportBenchResult {
  * Runs the benchmark. Arguments: the number of rows (default 100,000) and optionally
  * `heap-mb=N`, which runs both measured phases with `--max-old-space-size=N` (V8 otherwise
  * lets the heap grow with the garbage a streaming parse makes, far beyond what is live).
- * @example npm run bench -- import 100000 heap-mb=256
+ * `starts=N` sets how many process starts are measured (default 2,000; 0 skips them).
+ * @example npm run bench -- import 100000 heap-mb=256 starts=2000
  */
 export async function run(args: readonly string[] = []): Promise<ImportBenchResult> {
   const heapArg = args.find((arg) => arg.startsWith('heap-mb='));
@@ -54,12 +59,17 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
   if (heapMb !== null && !(Number.isInteger(heapMb) && heapMb >= 64)) {
     throw new Error(`heap-mb must be a whole number of megabytes >= 64, got ${heapArg}`);
   }
-  const rowsArg = args.find((arg) => !arg.startsWith('heap-mb='));
+  const rowsArg = args.find((arg) => !/^(heap-mb|starts)=/.test(arg));
   const rows = Number(rowsArg ?? 100_000);
   if (!Number.isInteger(rows) || rows < 1) {
     throw new Error(`rows must be a positive integer, got ${rowsArg}`);
   }
   const nodeFlags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const startsArg = args.find((arg) => arg.startsWith('starts='));
+  const startCount = startsArg ? Number(startsArg.slice('starts='.length)) : 2000;
+  if (!Number.isInteger(startCount) || startCount < 0) {
+    throw new Error(`starts must be a whole number >= 0, got ${startsArg}`);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'now-bench-import-'));
   try {
     const file = join(dir, 'antraege.xlsx');
@@ -67,6 +77,9 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
     await phase(['generate', file, String(rows)], []);
     const parse = await phase(['parse', file], nodeFlags);
     const imported = await phase(['import', file, join(dir, 'bench.sqlite')], nodeFlags);
+    const starts = startCount
+      ? await phase(['starts', join(dir, 'bench.sqlite'), String(startCount)], [])
+      : { rows: 0, seconds: 0, peakRssMb: 0 };
     const parseRate = parse.rows / parse.seconds;
     const importRate = imported.rows / imported.seconds;
     const result: ImportBenchResult = {
@@ -77,6 +90,8 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
       peakRssMb: imported.peakRssMb,
       parsePeakRssMb: parse.peakRssMb,
       heapLimitMb: heapMb,
+      processStarts: starts.rows,
+      processStartsPerSecond: starts.seconds > 0 ? Math.round(starts.rows / starts.seconds) : 0,
       summary: imported.detail,
       machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
       node: process.version,
@@ -93,6 +108,12 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
         seconds: imported.seconds,
         'rows/s': result.importRowsPerSecond,
         'peak RSS MB': imported.peakRssMb,
+      },
+      'foerderfall starts (gRPC, apart)': {
+        rows: starts.rows,
+        seconds: starts.seconds,
+        'rows/s': result.processStartsPerSecond,
+        'peak RSS MB': '',
       },
     });
     console.log(
@@ -172,6 +193,38 @@ async function parse(file: string): Promise<PhaseResult> {
   return { rows: rows - 2, seconds: round(seconds), peakRssMb: peak() };
 }
 
+/**
+ * Process starts, measured apart from the import (they go through the engine's gateway): the
+ * first `count` imported cases get their `foerderfall` instance on an embedded engine over gRPC.
+ */
+async function startsPhase(database: string, count: number): Promise<PhaseResult> {
+  const { openDatabase } = await import('../domain/index.js');
+  const { startCaseProcesses } = await import('../workers/kfw-import/start-case-processes.js');
+  const { startTestEngine } = await import('../test/support/embedded-engine.js');
+  const db = await openDatabase(`sqlite://${database}`);
+  const engine = await startTestEngine();
+  try {
+    await engine.zeebe.deployResource({ processFilename: 'processes/foerderfall.bpmn' });
+    const cases = await db.models.Foerderfall.findAll({
+      attributes: ['id'],
+      limit: count,
+      raw: true,
+    });
+    const started = performance.now();
+    const summary = await startCaseProcesses(
+      db,
+      engine.zeebe,
+      cases.map((fall) => fall.id),
+      null,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return { rows: summary.started, seconds: round(seconds), peakRssMb: 0, detail: summary };
+  } finally {
+    await engine.close();
+    await db.close();
+  }
+}
+
 async function importPhase(file: string, database: string): Promise<PhaseResult> {
   const { openDatabase, migrateUp } = await import('../domain/index.js');
   const { importKfwFile } = await import('../workers/kfw-import/import-file.js');
@@ -203,6 +256,7 @@ if (
     generate: (file, rows) => generate(file!, Number(rows)),
     parse: (file) => parse(file!),
     import: (file, database) => importPhase(file!, database!),
+    starts: (database, count) => startsPhase(database!, Number(count)),
   };
   const chosen = phases[name ?? ''];
   if (!chosen) throw new Error(`unknown phase ${name}`);

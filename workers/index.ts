@@ -24,6 +24,12 @@ import {
 
 export { ALL_HANDLERS } from './registry/all-handlers.js';
 export {
+  KFW_PREFIXES,
+  startKfwInbox,
+  type KfwInbox,
+  type KfwInboxOptions,
+} from './kfw-inbox/inbox-trigger.js';
+export {
   startWorkers,
   type RunningWorkers,
   type StartWorkersOptions,

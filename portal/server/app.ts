@@ -170,6 +170,7 @@ export function createPortal(options: PortalOptions): Portal {
   app.use(problemDetailsHandler(logger));
 
   let server: Server | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
   return {
     app,
     routes: allRoutes,
@@ -191,10 +192,19 @@ export function createPortal(options: PortalOptions): Portal {
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       publicUrl ??= `http://${shownHost}:${address.port}`;
       await identity.init(publicUrl);
+      // Expired sessions are removed at start and then hourly (login data is kept no longer).
+      const purge = () =>
+        identity
+          .purgeExpiredSessions()
+          .catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));
+      void purge();
+      purgeTimer = setInterval(() => void purge(), 3_600_000);
+      purgeTimer.unref();
       logger.info({ url: publicUrl }, 'portal listening');
       return { url: publicUrl, port: address.port };
     },
     async close() {
+      clearInterval(purgeTimer);
       if (server) {
         const closing = new Promise<void>((resolve, reject) =>
           server!.close((error) => (error ? reject(error) : resolve())),

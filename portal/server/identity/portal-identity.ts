@@ -71,6 +71,8 @@ export interface PortalIdentity {
   resolvePrincipal(req: Request): Promise<Principal | undefined>;
   /** Accounts of the embedded provider (undefined with an external issuer). */
   accounts: AccountService | undefined;
+  /** Deletes expired portal sessions; returns how many. */
+  purgeExpiredSessions(): Promise<number>;
   /** The issuer URL (known after `init`). */
   issuer(): string;
   clientId: string;
@@ -140,6 +142,7 @@ export function createPortalIdentity(deps: PortalIdentityDeps): PortalIdentity {
     accounts,
     clientId,
     issuer: () => ready().issuer,
+    purgeExpiredSessions: () => sessions.purgeExpired(),
     async init(publicUrl) {
       const base = publicUrl.replace(/\/$/, '');
       const issuer = embedded ? `${base}/oidc` : options.issuer;

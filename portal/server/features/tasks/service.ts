@@ -16,6 +16,7 @@ import {
 } from '../../http/portal-errors.js';
 import type { Principal } from '../../http/principal.js';
 import type { CaseAccess } from '../cases/case-access.js';
+import { prefill } from './prefill.js';
 import { maySee, visibleGroups } from './task-visibility.js';
 
 /** Filters an officer may set on the list. */
@@ -32,7 +33,7 @@ export interface TaskListQuery {
 export interface TaskWithForm {
   task: EngineTask;
   form: { id: string; schema: Record<string, unknown>; ui: Record<string, unknown> | null } | null;
-  /** The caller's saved draft, else empty. */
+  /** The caller's saved draft, else data prefilled from the domain tables. */
   data: Record<string, unknown>;
 }
 
@@ -114,7 +115,11 @@ export function createTaskService(deps: {
       const draft = await deps.db.models.Entwurf.findOne({
         where: { userTaskKey: key, subjekt: principal.subject },
       });
-      return { task, form: form(task.formId), data: draft?.daten ?? {} };
+      return {
+        task,
+        form: form(task.formId),
+        data: draft?.daten ?? (await prefill(deps.db, task, principal)),
+      };
     },
 
     async claim(principal, key) {

@@ -97,6 +97,26 @@ describe('task inbox', () => {
     expect(engine.tasks.get(task.key)!.assignee).toBe('kollegin-1');
   });
 
+  it("prefills the master-data form from the case's recipient and the applicant's person record", async () => {
+    // given the applicant's master-data task on their case
+    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
+    const fall = await p.t.db.models.Foerderfall.findByPk(own, {
+      include: ['zuwendungsempfaenger'],
+    });
+    const recipient = (
+      fall as unknown as { zuwendungsempfaenger: { name: string; plz: string | null } }
+    ).zuwendungsempfaenger;
+    // when it is opened
+    const answer = await applicantBrowser.json(`${p.url}/api/tasks/${task.key}`, 'GET');
+    // then the recipient and the contact are filled in from what the platform holds
+    expect(answer.body).toMatchObject({
+      data: {
+        zuwendungsempfaenger: { name: recipient.name },
+        ansprechperson: { vorname: 'Anna', nachname: 'Antrag', email: applicant.email },
+      },
+    });
+  });
+
   it('keeps an autosaved draft per person until the task is completed', async () => {
     // given an applicant task with a saved draft
     const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });

@@ -85,7 +85,14 @@ const run = (uploadId: string) =>
   runHandler(sessionsImportHandler, { caseId, uploadId, periodId }, { db: t.db, storage });
 
 const reportOf = (uploadId: string) =>
-  t.db.models.Importfehler.findAll({ where: { uploadId }, order: [['zeile', 'ASC']], raw: true });
+  t.db.models.Importfehler.findAll({
+    where: { uploadId },
+    order: [
+      ['zeile', 'ASC'],
+      ['spalte', 'ASC'],
+    ],
+    raw: true,
+  });
 
 describe('sessions-import on the Hamburg sessions', () => {
   it('takes every session of the real data set from our CSV, and a re-delivery adds nothing', async () => {

@@ -32,6 +32,8 @@ beforeAll(async () => {
     zeebe: engine.zeebe,
     logger: silentLogger,
     inboxDir: path.join(dir, 'kfw-inbox'),
+    // the poll is the safety net should the file system not report the new file
+    pollIntervalMs: 2_000,
     clock: () => new Date('2026-11-24T10:00:00.000Z'),
     onStarted(entry) {
       started.push(entry);

@@ -56,13 +56,15 @@ describe('configuration', () => {
       {
         DATABASE_URL: 'mysql://root@127.0.0.1:3306/now',
         ZEEBE_GRPC_ADDRESS: 'grpc://zeebe:26500',
-        CAMUNDA_AUTH_STRATEGY: 'NONE',
+        ZEEBE_REST_ADDRESS: 'http://zeebe:8080',
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
       },
       cwd,
     );
     expect(config.databaseUrl).toBe('mysql://root@127.0.0.1:3306/now');
     expect(config.engine.embedded).toBe(false);
     expect(config.engine.grpcAddress).toBe('grpc://zeebe:26500');
+    expect(config.engine.authStrategy).toBe('OAUTH');
   });
 
   it('reports every bad variable in one error, naming each', () => {

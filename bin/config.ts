@@ -63,6 +63,8 @@ export interface Config {
     /** Unset: the embedded engine is started and its address handed to the clients. */
     grpcAddress: string | undefined;
     restAddress: string | undefined;
+    /** The SDK's `CAMUNDA_AUTH_STRATEGY`. @default 'NONE' */
+    authStrategy: string;
     embedded: boolean;
     port: number;
     restPort: number;
@@ -110,6 +112,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID].filter(Boolean).length;
   if (oidcParts === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  if (e.ZEEBE_GRPC_ADDRESS && !e.ZEEBE_REST_ADDRESS)
+    problems.push(
+      'ZEEBE_REST_ADDRESS is required with ZEEBE_GRPC_ADDRESS (user tasks and searches use the REST API)',
+    );
   if (production) {
     if (!e.OIDC_ISSUER)
       problems.push(
@@ -134,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     engine: {
       grpcAddress: e.ZEEBE_GRPC_ADDRESS,
       restAddress: e.ZEEBE_REST_ADDRESS,
+      authStrategy: e.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
       embedded: !e.ZEEBE_GRPC_ADDRESS,
       port: e.ENGINE_PORT,
       restPort: e.ENGINE_REST_PORT,

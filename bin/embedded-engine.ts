@@ -63,12 +63,18 @@ export async function runEmbeddedEngine(
   };
 }
 
-/** Resolves when the process is asked to stop (SIGTERM or SIGINT). */
+/**
+ * Resolves when the process is asked to stop (SIGTERM or SIGINT). The listeners stay installed:
+ * libraries that use `signal-exit` re-raise a signal when theirs is the only listener left, which
+ * would kill the process in the middle of its clean shutdown. A second signal while stopping
+ * ends the process at once.
+ */
 export function untilStopped(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
+      if (stopping) process.exit(130);
+      stopping = true;
       resolve(signal);
     };
     process.on('SIGTERM', stop);

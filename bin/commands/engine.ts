@@ -40,6 +40,7 @@ export function registerEngineCommand(program: Command, config: ConfigLoader): v
       }
       const logger = createLogger(cfg, 'engine');
       const { runEmbeddedEngine, untilStopped } = await import('../embedded-engine.js');
+      const stopped = untilStopped();
       const running = await runEmbeddedEngine(
         {
           file: path.resolve(flags.data ?? path.join(cfg.dataDir, 'engine.sqlite')),
@@ -61,7 +62,7 @@ export function registerEngineCommand(program: Command, config: ConfigLoader): v
           .filter(Boolean)
           .join('\n'),
       );
-      const signal = await untilStopped();
+      const signal = await stopped;
       logger.info({ signal }, 'stopping engine');
       await running.close();
     });

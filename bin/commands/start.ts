@@ -1,31 +1,35 @@
 import type { Command } from 'commander';
 import type { ConfigLoader } from '../cli.js';
+import type { PlatformParts } from '../platform.js';
+import { createLogger } from '../logger.js';
 
-/**
- * `now start`: the whole platform on this machine with embedded defaults. Today it prepares the
- * database (migrations, programmes, demo data); engine, workers and portal join as they land.
- */
+/** Registers `now start` (everything), `now portal` and `now workers` (one part each). */
 export function registerStartCommand(program: Command, config: ConfigLoader): void {
+  const run = async (name: string, parts: PlatformParts) => {
+    const cfg = config();
+    const logger = createLogger(cfg, name);
+    const { startPlatform } = await import('../platform.js');
+    const { untilStopped } = await import('../embedded-engine.js');
+    // Listen before starting: a stop asked for during start-up takes effect once it is done.
+    const stopped = untilStopped();
+    const platform = await startPlatform(cfg, logger, parts);
+    console.log(platform.lines.join('\n'));
+    const signal = await stopped;
+    logger.info({ signal }, 'stopping');
+    await platform.close();
+  };
   program
     .command('start')
-    .description('run the platform with embedded defaults (database, demo data)')
-    .action(async () => {
-      const cfg = config();
-      const { openDatabase, migrateUp, seedDemo } = await import('../../domain/index.js');
-      const db = await openDatabase(cfg.databaseUrl);
-      try {
-        const applied = await migrateUp(db);
-        console.log(`database: ${redact(cfg.databaseUrl)} (${applied.length} migrations applied)`);
-        if (cfg.allowDemo) {
-          const report = await seedDemo(db, {});
-          console.log(`demo data: ${report.created ? 'created' : 'present'}`);
-        }
-      } finally {
-        await db.close();
-      }
-    });
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    .description('run the whole platform on this machine: engine, workers, portal, demo data')
+    .action(() => run('now', { engine: true, workers: true, portal: true, demo: true }));
+  program
+    .command('portal')
+    .description(
+      'run the portal against the engine that ZEEBE_GRPC_ADDRESS/ZEEBE_REST_ADDRESS name',
+    )
+    .action(() => run('portal', { engine: false, workers: false, portal: true, demo: false }));
+  program
+    .command('workers')
+    .description('run every job worker against the engine that ZEEBE_GRPC_ADDRESS names')
+    .action(() => run('workers', { engine: false, workers: true, portal: false, demo: false }));
 }

@@ -1,0 +1,170 @@
+/**
+ * Builds the platform's running parts from the configuration: database, embedded engine (unless
+ * an external one is configured), model deployment, workers and portal. The commands `now start`,
+ * `now portal` and `now workers` each ask for the parts they run.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Camunda8 } from '@camunda8/sdk';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { RunningEngine } from './embedded-engine.js';
+
+/** Which parts to run. */
+export interface PlatformParts {
+  engine: boolean;
+  workers: boolean;
+  portal: boolean;
+  /** Seed demo data and demo users (refused in production by the configuration). */
+  demo: boolean;
+}
+
+/** The running platform. */
+export interface RunningPlatform {
+  lines: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the requested parts in order; `close()` stops them in reverse order. */
+export async function startPlatform(
+  cfg: Config,
+  logger: Logger,
+  parts: PlatformParts,
+): Promise<RunningPlatform> {
+  const closers: (() => Promise<void>)[] = [];
+  const lines: string[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) {
+      try {
+        await closer();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping');
+      }
+    }
+  };
+  try {
+    const { openDatabase, migrateUp, seedDemo, redactUrl } = await import('../domain/index.js');
+    const db = await openDatabase(cfg.databaseUrl);
+    closers.push(() => db.close());
+    const applied = await migrateUp(db);
+    lines.push(
+      `database:        ${redactUrl(cfg.databaseUrl)} (${applied.length} migrations applied)`,
+    );
+    if (parts.demo && cfg.allowDemo) {
+      const report = await seedDemo(db, {});
+      lines.push(`demo data:       ${report.created ? 'created' : 'present'}`);
+    }
+
+    let grpcAddress = cfg.engine.grpcAddress;
+    let restAddress = cfg.engine.restAddress;
+    if (cfg.engine.embedded && parts.engine) {
+      const { runEmbeddedEngine } = await import('./embedded-engine.js');
+      const engine: RunningEngine = await runEmbeddedEngine(
+        {
+          file: path.join(cfg.dataDir, 'engine.sqlite'),
+          host: '127.0.0.1',
+          port: cfg.engine.port,
+          restPort: cfg.engine.restPort,
+          managementPort: cfg.engine.managementPort,
+          controlledClock: cfg.engine.controlledClock,
+        },
+        logger.child({ part: 'engine' }),
+      );
+      closers.push(() => engine.close());
+      grpcAddress = engine.grpcAddress;
+      restAddress = engine.restAddress;
+      lines.push(
+        `engine gRPC:     ${engine.grpcAddress}`,
+        `engine REST:     ${engine.restAddress}`,
+      );
+    }
+    if (!grpcAddress || !restAddress) {
+      throw new Error(
+        'no engine: set ZEEBE_GRPC_ADDRESS and ZEEBE_REST_ADDRESS, or run the embedded engine',
+      );
+    }
+    const sdkConfiguration = {
+      ZEEBE_GRPC_ADDRESS: grpcAddress,
+      ZEEBE_REST_ADDRESS: restAddress,
+      CAMUNDA_AUTH_STRATEGY: cfg.engine.authStrategy,
+      CAMUNDA_LOG_LEVEL: 'none',
+    } as const;
+    const zeebe = new Camunda8(sdkConfiguration as never).getZeebeGrpcApiClient();
+    closers.push(async () => {
+      await zeebe.close();
+    });
+
+    if (parts.engine) {
+      const { deployModels } = await import('./deploy-models.js');
+      const deployed = await deployModels(zeebe, restAddress);
+      const fresh = deployed.filter((d) => d.outcome === 'deployed');
+      lines.push(
+        `processes:       ${deployed.length} models, ${fresh.length ? `deployed now: ${fresh.map((d) => d.processId).join(', ')}` : 'all already deployed'}`,
+      );
+    }
+
+    const { createMailer, startAllWorkers } = await import('../workers/index.js');
+    const mailboxDir = path.join(cfg.dataDir, 'mailbox');
+    if (parts.workers) {
+      const { openObjectStore } = await import('../workers/snapshot/object-store.js');
+      const workers = await startAllWorkers({
+        zeebe,
+        db,
+        storage: openObjectStore(
+          cfg.storageUrl,
+          cfg.s3Endpoint ? { endpoint: cfg.s3Endpoint } : {},
+        ),
+        logger: logger.child({ part: 'workers' }),
+        publicUrl: cfg.publicUrl,
+        smtpUrl: cfg.smtpUrl,
+        mailboxDir,
+      });
+      closers.push(() => workers.close());
+      lines.push(`workers:         ${workers.jobTypes.length} job types`);
+    }
+
+    if (parts.portal) {
+      const portalModule = await import('../portal/server/index.js');
+      const mailer = createMailer({ smtpUrl: cfg.smtpUrl, mailboxDir });
+      closers.push(() => mailer.close());
+      const identity =
+        'issuer' in cfg.oidc
+          ? {
+              kind: 'external' as const,
+              issuer: cfg.oidc.issuer,
+              clientId: cfg.oidc.clientId,
+              ...(cfg.oidc.clientSecret ? { clientSecret: cfg.oidc.clientSecret } : {}),
+            }
+          : {
+              kind: 'embedded' as const,
+              signingKey: await portalModule.loadOrCreateSigningKey(
+                path.join(cfg.dataDir, 'oidc-signing-key.json'),
+              ),
+            };
+      const portal = portalModule.createPortal({
+        db,
+        identity,
+        publicUrl: cfg.publicUrl,
+        engine: portalModule.createSdkEngineClient(sdkConfiguration as never),
+        tasks: portalModule.createSdkTaskClient(sdkConfiguration as never),
+        logger: logger.child({ part: 'portal' }),
+        sendMail: (message) =>
+          mailer.send({ ...message, language: 'de', messageId: `<${randomUUID()}@portal.local>` }),
+      });
+      const { url } = await portal.start(cfg.portalPort, '127.0.0.1');
+      closers.push(() => portal.close());
+      lines.push(`portal:          ${url}`);
+      if (parts.demo && cfg.allowDemo && identity.kind === 'embedded') {
+        const users = await portal.seedDemoUsers();
+        lines.push('demo logins (embedded identity provider):');
+        for (const user of users)
+          lines.push(`  ${user.roles.join(', ').padEnd(28)} ${user.email} / ${user.password}`);
+      }
+      if (!cfg.smtpUrl) lines.push(`dev mailbox:     ${mailboxDir}`);
+    }
+    return { lines, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -40,6 +40,7 @@ export async function prefill(
         hausnummer: empfaenger.hausnummer,
         plz: empfaenger.plz,
         ort: empfaenger.ort,
+        bundesland: empfaenger.bundesland,
       }),
       kmu: empfaenger.kmu,
       wzCode: empfaenger.wzCode,

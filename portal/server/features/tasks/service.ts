@@ -5,7 +5,7 @@
  * idempotent: completing a task that is already completed changes nothing and succeeds.
  */
 import { createFormValidator, readFormFile } from '../../../../forms/form-schemas.js';
-import type { Database } from '../../../../domain/index.js';
+import { parseCaseGroup, type Database } from '../../../../domain/index.js';
 import type { EngineTask, TaskClient, TaskPage } from '../../engine-client/task-client.js';
 import {
   ConflictError,
@@ -16,6 +16,7 @@ import {
 } from '../../http/portal-errors.js';
 import type { Principal } from '../../http/principal.js';
 import type { CaseAccess } from '../cases/case-access.js';
+import { writeFormData } from './form-writers.js';
 import { prefill } from './prefill.js';
 import { maySee, visibleGroups } from './task-visibility.js';
 
@@ -53,6 +54,12 @@ export interface TaskService {
     requestId: string,
   ): Promise<{ alreadyCompleted: boolean }>;
 }
+
+/** The case of an applicant task (its `case:<caseId>` group), if any. */
+const caseIdOf = (task: EngineTask) => {
+  const group = task.candidateGroups.find((g) => g.startsWith('case:'));
+  return group ? parseCaseGroup(group) : null;
+};
 
 const caseWide = (p: Principal) => p.roles.includes('case-officer') || p.roles.includes('admin');
 
@@ -160,14 +167,30 @@ export function createTaskService(deps: {
           );
       }
       const record = data as Record<string, unknown>;
-      await deps.db.models.AuditEvent.create({
-        akteurTyp: 'PERSON',
-        akteurId: principal.subject,
-        aktion: 'aufgabe.complete',
-        objektTyp: 'user_task',
-        objektId: key,
-        nachher: { formId: task.formId, data: record },
-        korrelationId: requestId,
+      // Data and its audit event in one transaction; the engine is told afterwards, so a failed
+      // completion is retried by the person and writes the same data again.
+      await deps.db.sequelize.transaction(async (transaction) => {
+        const written = await writeFormData(
+          deps.db,
+          task,
+          principal,
+          record,
+          transaction,
+          new Date(),
+        );
+        await deps.db.models.AuditEvent.create(
+          {
+            akteurTyp: 'PERSON',
+            akteurId: principal.subject,
+            aktion: 'aufgabe.complete',
+            objektTyp: 'user_task',
+            objektId: key,
+            foerderfallId: caseIdOf(task),
+            nachher: { formId: task.formId, tables: written.tables, data: record },
+            korrelationId: requestId,
+          },
+          { transaction },
+        );
       });
       // Only ids and decisions go to the process (DESIGN.md), never the form data itself.
       const variables: Record<string, unknown> = {};

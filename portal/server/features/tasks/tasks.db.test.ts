@@ -117,6 +117,41 @@ describe('task inbox', () => {
     });
   });
 
+  it('writes a completed master-data form to the recipient and the person, in the audit trail too', async () => {
+    // given the applicant's master-data task and valid data (the form's example)
+    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
+    const fs = await import('node:fs/promises');
+    const data = JSON.parse(
+      await fs.readFile(
+        new URL('../../../../forms/stammdaten.example.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { zuwendungsempfaenger: { name: string }; ansprechperson: { telefon: string } };
+    // when it is completed
+    const answer = await applicantBrowser.json(
+      `${p.url}/api/tasks/${task.key}/completion`,
+      'POST',
+      { data },
+    );
+    // then the domain tables hold the data and the process got no form data
+    expect(answer.status).toBe(200);
+    const fall = await p.t.db.models.Foerderfall.findByPk(own, {
+      include: ['zuwendungsempfaenger'],
+    });
+    expect(
+      (fall as unknown as { zuwendungsempfaenger: { name: string } }).zuwendungsempfaenger.name,
+    ).toBe(data.zuwendungsempfaenger.name);
+    const person = await p.t.db.models.Person.findOne({ where: { email: applicant.email } });
+    expect(person?.telefon).toBe(data.ansprechperson.telefon);
+    expect(person?.datenschutzEinwilligungAm).not.toBeNull();
+    expect(engine.completions.find((c) => c.key === task.key)?.variables).toEqual({});
+    const audit = await p.t.db.models.AuditEvent.findOne({
+      where: { aktion: 'aufgabe.complete', objektId: task.key },
+    });
+    expect(audit?.foerderfallId).toBe(own);
+    expect(audit?.nachher).toMatchObject({ tables: ['zuwendungsempfaenger', 'person'] });
+  });
+
   it('keeps an autosaved draft per person until the task is completed', async () => {
     // given an applicant task with a saved draft
     const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });

@@ -34,6 +34,36 @@ describe('import boundaries', () => {
       'portal/web/leak.ts',
       "import { main } from '../../bin/cli.js';\nexport const m = main;\n",
     ],
+    [
+      'domain/ importing portal/',
+      'domain/leak.ts',
+      "import { createPortal } from '../portal/server/index.js';\nexport const p = createPortal;\n",
+    ],
+    [
+      'domain/ importing engine/',
+      'domain/leak.ts',
+      "import { Engine } from '../engine/index.js';\nexport const e = Engine;\n",
+    ],
+    [
+      'engine/ importing domain/',
+      'engine/leak.ts',
+      "import { openDatabase } from '../domain/index.js';\nexport const o = openDatabase;\n",
+    ],
+    [
+      'workers/ importing engine/',
+      'workers/leak/handler.ts',
+      "import { Engine } from '../../engine/index.js';\nexport const e = Engine;\n",
+    ],
+    [
+      'portal/server importing engine/',
+      'portal/server/leak.ts',
+      "import { Engine } from '../../engine/index.js';\nexport const e = Engine;\n",
+    ],
+    [
+      'portal/web importing portal/server',
+      'portal/web/leak.ts',
+      "import { createPortal } from '../server/index.js';\nexport const p = createPortal;\n",
+    ],
   ])('rejects %s', async (_name, filePath, code) => {
     // given a file in a folder that may not import the target
     // when it is linted

@@ -15,7 +15,9 @@ for (const [file, label] of suites) {
   if (!existsSync(full)) continue;
   const report = JSON.parse(readFileSync(full, 'utf8'));
   const files = report.testResults ?? [];
-  const dbFiles = files.filter((f) => (f.name.endsWith('.db.test.ts') || f.name.endsWith('.mysql.test.ts')));
+  const dbFiles = files.filter(
+    (f) => f.name.endsWith('.db.test.ts') || f.name.endsWith('.mysql.test.ts'),
+  );
   const dbTests = dbFiles.reduce((n, f) => n + f.assertionResults.length, 0);
   console.log(
     `${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed` +

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Camunda8 } from '@camunda8/sdk';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -103,17 +104,19 @@ export async function startPlatform(
       );
     }
 
-    const { createMailer, startAllWorkers } = await import('../workers/index.js');
+    const { createMailer, startAllWorkers, startKfwInbox } = await import('../workers/index.js');
     const mailboxDir = path.join(cfg.dataDir, 'mailbox');
     if (parts.workers) {
       const { openObjectStore } = await import('../workers/snapshot/object-store.js');
+      const storage = openObjectStore(
+        cfg.storageUrl,
+        cfg.s3Endpoint ? { endpoint: cfg.s3Endpoint } : {},
+      );
+      closers.push(() => storage.close());
       const workers = await startAllWorkers({
         zeebe,
         db,
-        storage: openObjectStore(
-          cfg.storageUrl,
-          cfg.s3Endpoint ? { endpoint: cfg.s3Endpoint } : {},
-        ),
+        storage,
         logger: logger.child({ part: 'workers' }),
         publicUrl: cfg.publicUrl,
         smtpUrl: cfg.smtpUrl,
@@ -121,6 +124,19 @@ export async function startPlatform(
       });
       closers.push(() => workers.close());
       lines.push(`workers:         ${workers.jobTypes.length} job types`);
+      const storageRoot = cfg.storageUrl.startsWith('file:')
+        ? fileURLToPath(cfg.storageUrl)
+        : undefined;
+      const inbox = await startKfwInbox({
+        storage,
+        zeebe,
+        logger: logger.child({ part: 'kfw-inbox' }),
+        ...(storageRoot ? { inboxDir: path.join(storageRoot, 'kfw-inbox') } : {}),
+      });
+      closers.push(() => inbox.close());
+      lines.push(
+        `KfW inbox:       ${storageRoot ? path.join(storageRoot, 'kfw-inbox') : `${cfg.storageUrl}/kfw-inbox/`}`,
+      );
     }
 
     if (parts.portal) {

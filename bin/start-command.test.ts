@@ -71,6 +71,7 @@ describe('now start', () => {
       /processes: +6 models, deployed now: aenderungsmeldung, berichtszeitraum, foerderfall, kfw-import, snapshot, widerruf/,
     );
     expect(output).toMatch(/workers: +\d+ job types/);
+    expect(output).toContain(`KfW inbox:       ${path.join(dataDir, 'storage', 'kfw-inbox')}`);
     for (const role of ['applicant', 'case-officer', 'process-owner', 'admin', 'analyst']) {
       expect(output).toMatch(new RegExp(`^  ${role} +\\S+@\\S+ / \\S+`, 'm'));
     }

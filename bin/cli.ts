@@ -13,6 +13,7 @@ import { registerStartCommand } from './commands/start.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerEngineCommand } from './commands/engine.js';
+import { registerSnapshotCommand } from './commands/snapshot.js';
 
 /** Loads the configuration lazily, so `--help` works with a broken environment. */
 export type ConfigLoader = () => Config;
@@ -28,6 +29,7 @@ export function buildProgram(env: Record<string, string | undefined> = process.e
   registerMigrateCommand(program, config);
   registerEngineCommand(program, config);
   registerSeedCommands(program, config);
+  registerSnapshotCommand(program, config);
   registerBenchCommand(program);
   return program;
 }

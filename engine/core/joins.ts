@@ -1,4 +1,4 @@
-import type { ExecutableElement } from '../model/executable-model.js';
+import { elementOf, type ExecutableElement } from '../model/executable-model.js';
 import type { ElementInstanceRow } from './engine-state.js';
 import type { ProcessingContext } from './processing-context.js';
 import { updateInstance } from './update-instance.js';
@@ -19,8 +19,8 @@ export function isJoin(element: ExecutableElement): boolean {
 
 /**
  * Records an arrival at a joining gateway and says whether the gateway may activate now. A
- * parallel gateway waits for a token on every incoming flow. An inclusive gateway activates
- * once nothing else in the scope is still running (no token elsewhere could still arrive).
+ * parallel gateway waits for a token on every incoming flow. An inclusive gateway activates as
+ * soon as no other token of the scope can still reach it (see canStillArrive).
  */
 export function joinComplete(
   ctx: ProcessingContext,
@@ -38,11 +38,10 @@ export function joinComplete(
   });
   const counts = new Map(arrivals.map((a) => [a.flowId, a.count]));
   counts.set(flowId, (existing?.count ?? 0) + 1);
-  const waiting = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const ready =
     gateway.type === 'PARALLEL_GATEWAY'
       ? gateway.incoming.every((id) => (counts.get(id) ?? 0) > 0)
-      : waiting === ctx.instance(scope.key).tokens;
+      : !canStillArrive(ctx, scope, gateway);
   if (!ready) return false;
   let consumed = 0;
   for (const [id, count] of counts) {
@@ -61,37 +60,59 @@ export function joinComplete(
   return true;
 }
 
-const inclusiveJoinsByScope = new WeakMap<object, Map<string, ExecutableElement[]>>();
+/**
+ * True while another token of the scope could still arrive at an inclusive join: an element
+ * instance on an element that can reach it, a queued activation of such an element or of the
+ * gateway itself, or tokens waiting at another join on a path to it. Tokens that cannot reach
+ * the gateway are not waited for (Zeebe 8.6+).
+ */
+function canStillArrive(
+  ctx: ProcessingContext,
+  scope: ElementInstanceRow,
+  gateway: ExecutableElement,
+): boolean {
+  const process = ctx.processOf(scope);
+  const reach = process.inclusiveJoinReach.get(gateway.id) ?? new Set<string>();
+  const queued = ctx.steps.some(
+    (step) =>
+      step.kind === 'activate' &&
+      step.flowScopeKey === scope.key &&
+      (step.elementId === gateway.id || reach.has(step.elementId)),
+  );
+  if (queued) return true;
+  for (const id of reach) {
+    const element = elementOf(process, id);
+    if (!isJoin(element)) continue;
+    if (ctx.state.joins.arrivals(scope.key, id).some((a) => a.count > 0)) return true;
+  }
+  return ctx.state.elementInstances
+    .activeChildren(scope.key)
+    .some((child) => reach.has(child.elementId));
+}
 
-/** The joining inclusive gateways of each scope of a process (computed once per model). */
+/** The joining inclusive gateways directly inside a scope. */
 function inclusiveJoins(ctx: ProcessingContext, scope: ElementInstanceRow): ExecutableElement[] {
   const process = ctx.processOf(scope);
-  let byScope = inclusiveJoinsByScope.get(process);
-  if (!byScope) {
-    byScope = new Map();
-    for (const element of process.elements.values()) {
-      if (element.type !== 'INCLUSIVE_GATEWAY' || element.incoming.length < 2) continue;
-      const key = element.flowScopeId ?? '';
-      byScope.set(key, [...(byScope.get(key) ?? []), element]);
-    }
-    inclusiveJoinsByScope.set(process, byScope);
-  }
-  return byScope.get(scope.elementId) ?? [];
+  return [...process.inclusiveJoinReach.keys()]
+    .map((id) => elementOf(process, id))
+    .filter((gateway) => gateway.flowScopeId === scope.elementId);
 }
 
 /**
- * When a token elsewhere in the scope ended, an inclusive join may have nothing left to wait
- * for: if every remaining token of the scope is an arrival at it, it fires now.
+ * When a token elsewhere in the scope ended or moved off every path to an inclusive join, the
+ * join may have nothing left to wait for: if tokens wait at it and no other token can still
+ * reach it, it fires now.
  */
 export function releaseInclusiveJoin(ctx: ProcessingContext, scope: ElementInstanceRow): boolean {
+  let released = false;
   for (const gateway of inclusiveJoins(ctx, scope)) {
     const arrivals = ctx.state.joins.arrivals(scope.key, gateway.id);
     const waiting = arrivals.reduce((sum, a) => sum + a.count, 0);
-    if (waiting === 0 || waiting !== scope.tokens) continue;
+    if (waiting === 0 || canStillArrive(ctx, scope, gateway)) continue;
     for (const arrival of arrivals) ctx.state.joins.put({ ...arrival, count: 0 });
-    updateInstance(ctx, scope.key, { tokens: scope.tokens - waiting + 1 });
+    updateInstance(ctx, scope.key, { tokens: ctx.instance(scope.key).tokens - waiting + 1 });
     ctx.enqueue({ kind: 'activate', flowScopeKey: scope.key, elementId: gateway.id });
-    return true;
+    released = true;
   }
-  return false;
+  return released;
 }

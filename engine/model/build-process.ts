@@ -7,6 +7,7 @@ import type {
   SequenceFlow,
   UserTaskDefinition,
 } from './executable-model.js';
+import { inclusiveJoinReach } from './inclusive-join-reach.js';
 import { body, child, children, extension, text, type ModdleElement } from './moddle-element.js';
 
 /** A problem found while building, before the rule checks (see validate-process.ts). */
@@ -116,6 +117,7 @@ export function buildProcess(process: ModdleElement, problems: BuildProblem[]): 
     messageStartEventIds: startsOf('bpmn:MessageEventDefinition'),
     timerStartEventIds: startsOf('bpmn:TimerEventDefinition'),
     signalStartEventIds: startsOf('bpmn:SignalEventDefinition'),
+    inclusiveJoinReach: inclusiveJoinReach(elements, flows),
   };
 }
 

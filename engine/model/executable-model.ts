@@ -155,6 +155,11 @@ export interface ExecutableProcess {
   readonly messageStartEventIds: readonly string[];
   readonly timerStartEventIds: readonly string[];
   readonly signalStartEventIds: readonly string[];
+  /**
+   * For each joining inclusive gateway, the elements of its scope that can still lead a token
+   * to it (see inclusive-join-reach.ts).
+   */
+  readonly inclusiveJoinReach: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Element lookup that fails loudly: a missing id means a corrupt model, never user input. */

@@ -4,8 +4,8 @@ import { chooseFlows } from './exclusive-gateway.js';
 
 /**
  * Inclusive gateway: forks along every flow whose condition is true (else the default flow,
- * else an incident); as a join it waits until nothing else in the scope could still arrive
- * (see joinComplete in lifecycle.ts).
+ * else an incident); as a join it fires as soon as no other token of the scope can still
+ * reach it (see joinComplete in joins.ts).
  */
 export const inclusiveGateway: ElementBehavior = {
   onActivate(ctx, instance, element) {

@@ -83,7 +83,7 @@ describe('the form files', () => {
     it('has an English title for the form and every field, and none for unknown fields', () => {
       // given the English labels file / then it covers the form and every field path
       const labels = en[formId];
-      expect(labels?.title, formId).toBeTruthy();
+      expect(labels?.title, formId).toMatch(/\S/);
       const paths = fieldPaths(schema);
       const untitled = paths.filter((path) => !labels?.fields[path]?.title);
       expect(untitled).toEqual([]);

@@ -28,6 +28,7 @@ export function registerSnapshotCommand(program: Command, config: ConfigLoader):
       const cfg = config();
       const { Camunda8 } = await import('@camunda8/sdk');
       const { openObjectStore, snapshotKeys } = await import('../../workers/snapshot/index.js');
+      const { snapshotProgressKey } = await import('../../workers/registry/snapshot-progress.js');
       const { MESSAGES, VARIABLES } = await import('../../domain/contract.js');
       const grpcAddress = cfg.engine.grpcAddress ?? `grpc://127.0.0.1:${cfg.engine.port}`;
       const zeebe = new Camunda8({
@@ -55,6 +56,7 @@ export function registerSnapshotCommand(program: Command, config: ConfigLoader):
         const keys = snapshotKeys(snapshotId);
         const started = Date.now();
         let lastReport = started;
+        let lastProgress = '';
         // Polling storage is what a CLI can do against Camunda 8 as well as the embedded engine.
         while (!(await storage.head(keys.manifest))) {
           if (Date.now() - started > flags.timeout * 1000) {
@@ -62,9 +64,27 @@ export function registerSnapshotCommand(program: Command, config: ConfigLoader):
               `snapshot ${snapshotId} not ready after ${flags.timeout} s: are the workers running?`,
             );
           }
-          if (Date.now() - lastReport >= 5000) {
+          const progress = await storage.head(snapshotProgressKey(snapshotId));
+          if (progress) {
+            const text = await streamToString(
+              await storage.get(snapshotProgressKey(snapshotId)),
+            ).catch(() => '');
+            if (text && text !== lastProgress) {
+              lastProgress = text;
+              const p = JSON.parse(text) as {
+                tablesDone: number;
+                rowsDone: number;
+                lastTable: string;
+              };
+              console.log(
+                `  ${p.tablesDone} tables, ${p.rowsDone} rows anonymised (last: ${p.lastTable})`,
+              );
+            }
+          } else if (Date.now() - lastReport >= 5000) {
             lastReport = Date.now();
-            console.log(`  still working (${Math.round((lastReport - started) / 1000)} s)`);
+            console.log(
+              `  waiting for the snapshot worker (${Math.round((lastReport - started) / 1000)} s)`,
+            );
           }
           await delay(250);
         }

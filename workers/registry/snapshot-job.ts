@@ -9,17 +9,20 @@ import { JOB_TYPES, VARIABLES } from '../../domain/index.js';
 import { complete, defineJobHandler, failPermanently } from '../runtime/job-handler.js';
 import { handleSnapshotJob, SnapshotInputError } from '../snapshot/index.js';
 import { snapshotJobVariables } from '../snapshot/handler.js';
+import { snapshotProgressReporter } from './snapshot-progress.js';
 
 /** The `snapshot` handler. */
 export const snapshotHandler = defineJobHandler({
   jobType: JOB_TYPES.snapshot,
   variables: snapshotJobVariables,
   fetchVariables: [VARIABLES.snapshotId],
-  async handle({ variables }, { db, storage, logger, job }) {
+  async handle({ variables }, { db, storage, logger, job, clock }) {
+    const snapshotId = variables.snapshotId ?? `job-${job.key}`;
+    const progress = snapshotProgressReporter(storage, snapshotId, logger, clock);
     try {
       const outcome = await handleSnapshotJob(
-        { ...variables, [VARIABLES.snapshotId]: variables.snapshotId ?? `job-${job.key}` },
-        { db, store: storage },
+        { ...variables, [VARIABLES.snapshotId]: snapshotId },
+        { db, store: storage, onProgress: (table, rows) => progress.report(table, rows) },
       );
       logger.info({ ...outcome }, 'snapshot written');
       return complete({
@@ -29,6 +32,8 @@ export const snapshotHandler = defineJobHandler({
     } catch (error) {
       if (error instanceof SnapshotInputError) return failPermanently(error.message);
       throw error;
+    } finally {
+      await progress.finish();
     }
   },
 });

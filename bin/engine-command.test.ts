@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stop } from './testing/platform-process.js';
 
 const model = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
@@ -43,13 +44,6 @@ function startEngine(dataDir: string): Promise<Started> {
       if (found.grpc && found.rest && found.management) resolve(found as Started);
     });
     child.once('exit', (code) => reject(new Error(`now engine exited with ${code}: ${stderr}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
   });
 }
 

@@ -6,9 +6,8 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import { direct, drop, generalise, quasi, replace } from '../privacy/column-privacy.js';
-import { timestamps, uuidPrimaryKey } from './column-types.js';
-import { plzPattern } from './zuwendungsempfaenger.js';
+import { direct, drop, quasi, replace } from '../privacy/column-privacy.js';
+import { plzColumn, timestamps, uuidPrimaryKey } from './column-types.js';
 
 /** eMI3 operator id as it starts every EVSE-ID, e.g. `DE*ABC`. */
 export const evseOperatorIdPattern = /^[A-Z]{2}\*[A-Z0-9]{3}$/;
@@ -52,12 +51,7 @@ export function initBetreiber(sequelize: Sequelize): typeof Betreiber {
       },
       strasse: { type: DataTypes.STRING(255), allowNull: true, privacy: direct(drop()) },
       hausnummer: { type: DataTypes.STRING(16), allowNull: true, privacy: direct(drop()) },
-      plz: {
-        type: DataTypes.STRING(5),
-        allowNull: true,
-        privacy: quasi(generalise('plz-2-digits')),
-        validate: { is: { args: plzPattern, msg: 'plz must be five digits' } },
-      },
+      plz: plzColumn(),
       ort: { type: DataTypes.STRING(128), allowNull: true, privacy: quasi(drop()) },
       email: { type: DataTypes.STRING(254), allowNull: true, privacy: direct(drop()) },
       telefon: { type: DataTypes.STRING(64), allowNull: true, privacy: direct(drop()) },

@@ -119,3 +119,28 @@ export function jsonText(attribute: string, allowNull: boolean, privacy: ColumnP
     },
   };
 }
+
+/** A German postcode: five digits, kept as text so leading zeros survive. */
+export const plzPattern = /^\d{5}$/;
+/** The official municipality key (Amtlicher Gemeindeschlüssel): eight digits. */
+export const agsPattern = /^\d{8}$/;
+
+/** Postcode column (quasi-identifier, generalised to two digits in snapshots). */
+export function plzColumn(): Column {
+  return {
+    type: DataTypes.STRING(5),
+    allowNull: true,
+    privacy: quasi(generalise('plz-2-digits')),
+    validate: { is: { args: plzPattern, msg: 'plz must be five digits' } },
+  };
+}
+
+/** Municipality key column (quasi-identifier, generalised to the district in snapshots). */
+export function agsColumn(): Column {
+  return {
+    type: DataTypes.STRING(8),
+    allowNull: true,
+    privacy: quasi(generalise('ags-to-district')),
+    validate: { is: { args: agsPattern, msg: 'ags must be eight digits' } },
+  };
+}

@@ -8,8 +8,15 @@ import {
 } from 'sequelize';
 import { direct, drop, generalise, keep, none, quasi } from '../privacy/column-privacy.js';
 import { bundeslaender, type Bundesland } from './bundesland.js';
-import { decimal, enumString, timestamps, uuidPrimaryKey, uuidReference } from './column-types.js';
-import { agsPattern, plzPattern } from './zuwendungsempfaenger.js';
+import {
+  agsColumn,
+  decimal,
+  enumString,
+  plzColumn,
+  timestamps,
+  uuidPrimaryKey,
+  uuidReference,
+} from './column-types.js';
 
 export const zugaenge = ['OEFFENTLICH', 'NICHT_OEFFENTLICH', 'EINGESCHRAENKT'] as const;
 export type Zugang = (typeof zugaenge)[number];
@@ -89,24 +96,14 @@ export function initStandort(sequelize: Sequelize): typeof Standort {
         allowNull: true,
         privacy: direct(drop(), addressNote),
       },
-      plz: {
-        type: DataTypes.STRING(5),
-        allowNull: true,
-        privacy: quasi(generalise('plz-2-digits')),
-        validate: { is: { args: plzPattern, msg: 'plz must be five digits' } },
-      },
+      plz: plzColumn(),
       ort: {
         type: DataTypes.STRING(128),
         allowNull: true,
         privacy: quasi(drop(), 'the district follows from ags'),
       },
       bundesland: enumString('bundesland', bundeslaender, true, quasi(keep())),
-      ags: {
-        type: DataTypes.STRING(8),
-        allowNull: true,
-        privacy: quasi(generalise('ags-to-district')),
-        validate: { is: { args: agsPattern, msg: 'ags must be eight digits' } },
-      },
+      ags: agsColumn(),
       breitengrad: decimal(
         'breitengrad',
         9,

@@ -8,7 +8,7 @@ import {
 } from 'sequelize';
 import { direct, drop, generalise, keep, none, quasi, replace } from '../privacy/column-privacy.js';
 import { bundeslaender, type Bundesland } from './bundesland.js';
-import { enumString, timestamps, uuidPrimaryKey } from './column-types.js';
+import { agsColumn, enumString, plzColumn, timestamps, uuidPrimaryKey } from './column-types.js';
 
 export const empfaengertypen = [
   'NATUERLICHE_PERSON',
@@ -20,10 +20,7 @@ export const empfaengertypen = [
 ] as const;
 export type Empfaengertyp = (typeof empfaengertypen)[number];
 
-/** German postcode: five digits, kept as text so that "01067" keeps its leading zero. */
-export const plzPattern = /^\d{5}$/;
-/** Amtlicher Gemeindeschlüssel: eight digits. */
-export const agsPattern = /^\d{8}$/;
+export { agsPattern, plzPattern } from './column-types.js';
 
 /** The recipient of the grant (organisation or natural person). Table `zuwendungsempfaenger`. */
 export class Zuwendungsempfaenger extends Model<
@@ -76,24 +73,14 @@ export function initZuwendungsempfaenger(sequelize: Sequelize): typeof Zuwendung
       registernummer: { type: DataTypes.STRING(64), allowNull: true, privacy: direct(drop()) },
       strasse: { type: DataTypes.STRING(255), allowNull: true, privacy: direct(drop()) },
       hausnummer: { type: DataTypes.STRING(16), allowNull: true, privacy: direct(drop()) },
-      plz: {
-        type: DataTypes.STRING(5),
-        allowNull: true,
-        privacy: quasi(generalise('plz-2-digits')),
-        validate: { is: { args: plzPattern, msg: 'plz must be five digits' } },
-      },
+      plz: plzColumn(),
       ort: {
         type: DataTypes.STRING(128),
         allowNull: true,
         privacy: quasi(drop(), 'the district follows from ags'),
       },
       bundesland: enumString('bundesland', bundeslaender, true, quasi(keep())),
-      ags: {
-        type: DataTypes.STRING(8),
-        allowNull: true,
-        privacy: quasi(generalise('ags-to-district')),
-        validate: { is: { args: agsPattern, msg: 'ags must be eight digits' } },
-      },
+      ags: agsColumn(),
       wzCode: {
         type: DataTypes.STRING(8),
         allowNull: true,

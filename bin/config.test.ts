@@ -27,8 +27,13 @@ describe('configuration', () => {
       managementPort: 9600,
     });
     expect(config.portalPort).toBe(3000);
+    expect(config.portalHost).toBe('127.0.0.1');
     expect(config.oidc).toEqual({ embedded: true });
     expect(config.allowDemo).toBe(true);
+  });
+
+  it('lets a container bind the portal to every interface', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }, cwd).portalHost).toBe('0.0.0.0');
   });
 
   it('keeps two instances apart by DATA_DIR and ports', () => {

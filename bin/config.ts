@@ -43,6 +43,7 @@ const envSchema = z.object({
   S3_ENDPOINT: url(['http', 'https']).optional(),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   PUBLIC_URL: url(['http', 'https']).optional(),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(3000),
   ENGINE_PORT: port(26500),
   ENGINE_REST_PORT: port(8080),
@@ -78,6 +79,8 @@ export interface Config {
   /** Unset: the dev mailbox under `$DATA_DIR/mailbox`. */
   smtpUrl: string | undefined;
   portalPort: number;
+  /** Address the portal listens on; `0.0.0.0` in a container. @default '127.0.0.1' */
+  portalHost: string;
   publicUrl: string;
   /** Demo users, demo data, dev mailbox and embedded identity provider are allowed. */
   allowDemo: boolean;
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     s3Endpoint: e.S3_ENDPOINT,
     smtpUrl: e.SMTP_URL,
     portalPort: e.PORT,
+    portalHost: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     allowDemo: !production,
   };

@@ -167,7 +167,7 @@ export async function startPlatform(
         sendMail: (message) =>
           mailer.send({ ...message, language: 'de', messageId: `<${randomUUID()}@portal.local>` }),
       });
-      const { url } = await portal.start(cfg.portalPort, '127.0.0.1');
+      const { url } = await portal.start(cfg.portalPort, cfg.portalHost);
       closers.push(() => portal.close());
       lines.push(`portal:          ${url}`);
       if (parts.demo && cfg.allowDemo && identity.kind === 'embedded') {

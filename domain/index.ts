@@ -63,6 +63,8 @@ export * from './models/sitzung.js';
 export * from './models/einladung.js';
 export * from './models/entwurf.js';
 export * from './models/gespeicherter-filter.js';
+export * from './models/prozessversion-notiz.js';
+export * from './models/formularversion.js';
 export * from './models/bundesland.js';
 
 /** Applies every pending migration (schema and programmes); returns the names applied now. */

@@ -51,6 +51,10 @@ const entityDescriptions: Record<keyof DomainModels, string> = {
   Entwurf:
     'The autosaved draft of a user task form, per login subject and task; deleted when the task is completed.',
   GespeicherterFilter: 'A task-list filter saved under a name, per login subject.',
+  ProzessversionNotiz:
+    'The note a process owner wrote when deploying a process version: who, when, the engine key and version.',
+  Formularversion:
+    'A task form version saved in the portal (JSON Schema and UI schema); the newest one is what new tasks use.',
 };
 
 type Columns = [string, ModelAttributeColumnOptions][];

@@ -16,6 +16,7 @@ import { insertProgrammes } from './m0005-insert-programmes.js';
 import { createPortalIdentity } from './m0006-create-portal-identity.js';
 import { createEntwurf } from './m0007-create-entwurf.js';
 import { createGespeicherterFilter } from './m0008-create-gespeicherter-filter.js';
+import { createProcessAndFormVersions } from './m0010-create-process-and-form-versions.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
 export const migrations: readonly DomainMigration[] = [
@@ -27,6 +28,7 @@ export const migrations: readonly DomainMigration[] = [
   createPortalIdentity,
   createEntwurf,
   createGespeicherterFilter,
+  createProcessAndFormVersions,
 ];
 
 /** The table umzug records applied migrations in. */

@@ -27,6 +27,8 @@ import { initSitzung, type Sitzung } from './sitzung.js';
 import { initEinladung, type Einladung } from './einladung.js';
 import { initEntwurf, type Entwurf } from './entwurf.js';
 import { initGespeicherterFilter, type GespeicherterFilter } from './gespeicherter-filter.js';
+import { initProzessversionNotiz, type ProzessversionNotiz } from './prozessversion-notiz.js';
+import { initFormularversion, type Formularversion } from './formularversion.js';
 
 /** The typed model classes of one database, keyed by model name. */
 export interface DomainModels {
@@ -53,6 +55,8 @@ export interface DomainModels {
   Einladung: typeof Einladung;
   Entwurf: typeof Entwurf;
   GespeicherterFilter: typeof GespeicherterFilter;
+  ProzessversionNotiz: typeof ProzessversionNotiz;
+  Formularversion: typeof Formularversion;
 }
 
 /** Defines every model on `sequelize` and wires the associations. */
@@ -81,6 +85,8 @@ export function initModels(sequelize: Sequelize): DomainModels {
     Einladung: initEinladung(sequelize),
     Entwurf: initEntwurf(sequelize),
     GespeicherterFilter: initGespeicherterFilter(sequelize),
+    ProzessversionNotiz: initProzessversionNotiz(sequelize),
+    Formularversion: initFormularversion(sequelize),
   };
   associate(models);
   return models;

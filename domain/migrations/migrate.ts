@@ -16,6 +16,7 @@ import { insertProgrammes } from './m0005-insert-programmes.js';
 import { createPortalIdentity } from './m0006-create-portal-identity.js';
 import { createEntwurf } from './m0007-create-entwurf.js';
 import { createGespeicherterFilter } from './m0008-create-gespeicherter-filter.js';
+import { addImportOutcomeAndInstanceKey } from './m0009-add-import-outcome-and-instance-key.js';
 import { createProcessAndFormVersions } from './m0010-create-process-and-form-versions.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
@@ -28,6 +29,7 @@ export const migrations: readonly DomainMigration[] = [
   createPortalIdentity,
   createEntwurf,
   createGespeicherterFilter,
+  addImportOutcomeAndInstanceKey,
   createProcessAndFormVersions,
 ];
 

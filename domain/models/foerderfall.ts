@@ -59,6 +59,8 @@ export class Foerderfall extends Model<
   declare ersteInbetriebnahme: CreationOptional<string | null>;
   /** First commissioning plus the programme's purpose-binding years. */
   declare zweckbindungEnde: CreationOptional<string | null>;
+  /** Key of the case's `foerderfall` process instance (int64 as text); set once, when started. */
+  declare prozessInstanzKey: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -71,7 +73,7 @@ export function initFoerderfall(sequelize: Sequelize): typeof Foerderfall {
       id: uuidPrimaryKey(),
       programmId: uuidReference(false, none('reference data')),
       zuwendungsempfaengerId: uuidReference(false),
-      importlaufId: uuidReference(true, none()),
+      importlaufId: uuidReference(true),
       antragsnummer: { type: DataTypes.STRING(64), allowNull: false, privacy: direct(drop()) },
       zusagenummer: { type: DataTypes.STRING(64), allowNull: true, privacy: direct(drop()) },
       reportingId: { type: DataTypes.STRING(32), allowNull: true, privacy: direct(drop()) },
@@ -94,6 +96,11 @@ export function initFoerderfall(sequelize: Sequelize): typeof Foerderfall {
       status: enumString('status', foerderfallStatus, false, none()),
       ersteInbetriebnahme: { type: DataTypes.DATEONLY, allowNull: true, privacy: month() },
       zweckbindungEnde: { type: DataTypes.DATEONLY, allowNull: true, privacy: month() },
+      prozessInstanzKey: {
+        type: DataTypes.STRING(32),
+        allowNull: true,
+        privacy: direct(drop(), "the engine's instance holds the real case id"),
+      },
       ...timestamps(),
     },
     {
@@ -110,6 +117,11 @@ export function initFoerderfall(sequelize: Sequelize): typeof Foerderfall {
         { name: 'foerderfall_zuwendungsempfaenger_idx', fields: ['zuwendungsempfaengerId'] },
         { name: 'foerderfall_importlauf_idx', fields: ['importlaufId'] },
         { name: 'foerderfall_status_idx', fields: ['status'] },
+        {
+          name: 'foerderfall_prozess_instanz_key_uq',
+          unique: true,
+          fields: ['prozessInstanzKey'],
+        },
       ],
     },
   );

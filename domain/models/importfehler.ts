@@ -38,7 +38,7 @@ export function initImportfehler(sequelize: Sequelize): typeof Importfehler {
   BoundImportfehler.init(
     {
       id: uuidPrimaryKey(none()),
-      importlaufId: uuidReference(true, none()),
+      importlaufId: uuidReference(true),
       uploadId: uuidReference(true),
       zeile: { type: DataTypes.INTEGER, allowNull: false, privacy: none(), validate: { min: 1 } },
       spalte: { type: DataTypes.STRING(128), allowNull: true, privacy: none() },

@@ -11,7 +11,11 @@ import { enumString, timestamps, uuidPrimaryKey } from './column-types.js';
 
 export const importquellen = ['KFW_DATEI', 'DEMO'] as const;
 export type Importquelle = (typeof importquellen)[number];
-export const importlaufStatus = ['LAEUFT', 'ABGESCHLOSSEN', 'FEHLGESCHLAGEN'] as const;
+/**
+ * `ABGELEHNT`: the file was rejected whole, nothing of it stored; `FEHLGESCHLAGEN`: the run broke
+ * off (rows stored until then stay; a new delivery of the file resumes it).
+ */
+export const importlaufStatus = ['LAEUFT', 'ABGESCHLOSSEN', 'FEHLGESCHLAGEN', 'ABGELEHNT'] as const;
 export type ImportlaufStatus = (typeof importlaufStatus)[number];
 
 /** One run of the KfW import over one file, with its row counts. Table `importlauf`. */
@@ -35,6 +39,10 @@ export class Importlauf extends Model<
   declare beendetAm: CreationOptional<Date | null>;
   /** Who started the run: a person id, or null for the system. */
   declare gestartetVon: CreationOptional<string | null>;
+  /** Stable code of a whole-file rejection or of the damage that broke a run off (`KFW_SHEET_MISSING`). */
+  declare fehlercode: CreationOptional<string | null>;
+  /** Why the run was rejected or broke off, for an operator. */
+  declare fehlermeldung: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -52,10 +60,15 @@ export function initImportlauf(sequelize: Sequelize): typeof Importlauf {
   class BoundImportlauf extends Importlauf {}
   BoundImportlauf.init(
     {
-      id: uuidPrimaryKey(none('a technical run, no person behind it')),
+      id: uuidPrimaryKey(),
       quelle: enumString('quelle', importquellen, false, none()),
       dateiname: { type: DataTypes.STRING(255), allowNull: false, privacy: none() },
-      dateiHash: { type: DataTypes.CHAR(64), allowNull: false, privacy: none() },
+      dateiHash: {
+        type: DataTypes.CHAR(64),
+        allowNull: false,
+        // the hash of a file full of personal data would confirm a guessed copy of that file
+        privacy: direct(drop(), 'fingerprint of a file with personal data'),
+      },
       speicherSchluessel: { type: DataTypes.STRING(512), allowNull: true, privacy: none() },
       status: enumString('status', importlaufStatus, false, none()),
       zeilenGesamt: count(),
@@ -69,6 +82,12 @@ export function initImportlauf(sequelize: Sequelize): typeof Importlauf {
         type: DataTypes.STRING(255),
         allowNull: true,
         privacy: direct(drop(), 'login data'),
+      },
+      fehlercode: { type: DataTypes.STRING(64), allowNull: true, privacy: none() },
+      fehlermeldung: {
+        type: DataTypes.TEXT,
+        allowNull: true,
+        privacy: direct(drop(), 'a database error may quote a value of a row'),
       },
       ...timestamps(none()),
     },

@@ -112,3 +112,18 @@ export class DependencyUnavailableError extends PortalError {
     this.name = 'DependencyUnavailableError';
   }
 }
+
+/**
+ * A submitted document (a BPMN model, a form schema) has problems; `problems` names each one by
+ * where it is (`/elements/<element id>`, a JSON pointer into the schema).
+ */
+export class ProblemsError extends PortalError {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`${message}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.name = 'ProblemsError';
+  }
+}

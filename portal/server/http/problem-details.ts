@@ -4,7 +4,7 @@
  */
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { PortalError, RequestInvalidError } from './portal-errors.js';
+import { PortalError, ProblemsError, RequestInvalidError } from './portal-errors.js';
 
 /** HTTP status of every stable error code; unknown codes are 400 (a client mistake). */
 export const statusOfCode: Readonly<Record<string, number>> = {
@@ -23,6 +23,12 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   TASK_NOT_OPEN: 409,
   TASK_ASSIGNED: 409,
   FILTER_NAME_TAKEN: 409,
+  MODEL_INVALID: 422,
+  DEPLOYMENT_REJECTED: 422,
+  FORM_SCHEMA_INVALID: 422,
+  PROGRAMME_CODE_TAKEN: 409,
+  INCIDENT_NOT_ACTIVE: 409,
+  INSTANCE_NOT_ACTIVE: 409,
   INTERNAL: 500,
 };
 
@@ -48,7 +54,9 @@ export function problemOf(error: unknown, instance?: string): ProblemDocument {
       code: error.code,
       detail: error.message,
       instance,
-      ...(error instanceof RequestInvalidError ? { errors: error.problems } : {}),
+      ...(error instanceof RequestInvalidError || error instanceof ProblemsError
+        ? { errors: error.problems }
+        : {}),
     };
   }
   return {

@@ -47,6 +47,8 @@ export interface TaskClient {
   assign(key: string, assignee: string, allowOverride: boolean): Promise<void>;
   unassign(key: string): Promise<void>;
   complete(key: string, variables: Record<string, unknown>): Promise<void>;
+  /** The named process variables the task sees (e.g. `periodId`); absent ones are left out. */
+  variables(key: string, names: string[]): Promise<Record<string, unknown>>;
 }
 
 type SdkTask = Awaited<ReturnType<ReturnType<Camunda8['getCamundaRestClient']>['getUserTask']>>;
@@ -118,5 +120,19 @@ export function createSdkTaskClient(configuration: SdkConfiguration): TaskClient
       client().assignUserTask({ userTaskKey: key, assignee, allowOverride }),
     unassign: (key) => client().unassignUserTask({ userTaskKey: key }),
     complete: (key, variables) => client().completeUserTask({ userTaskKey: key, variables }),
+    async variables(key, names) {
+      const found: Record<string, unknown> = {};
+      for (const name of names) {
+        const response = await client().searchUserTaskVariables({
+          userTaskKey: key,
+          filter: { name },
+          page: { from: 0, limit: 1 },
+        });
+        const item = response.items[0];
+        // Values travel as JSON text (Camunda's REST API); the innermost scope comes first.
+        if (item) found[name] = JSON.parse(item.value) as unknown;
+      }
+      return found;
+    },
   };
 }

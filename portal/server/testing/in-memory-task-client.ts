@@ -8,6 +8,8 @@ import type { EngineTask, TaskClient, TaskFilter } from '../engine-client/task-c
 /** The fake with its tasks and a log of completions. */
 export class InMemoryTaskClient implements TaskClient {
   readonly tasks = new Map<string, EngineTask>();
+  /** Process variables per task key, as the engine would resolve them for the task. */
+  readonly taskVariables = new Map<string, Record<string, unknown>>();
   readonly completions: { key: string; variables: Record<string, unknown> }[] = [];
   private next = 2251799813685249n;
 
@@ -65,6 +67,11 @@ export class InMemoryTaskClient implements TaskClient {
     const task = this.open(key);
     task.state = 'COMPLETED';
     this.completions.push({ key, variables });
+  }
+
+  async variables(key: string, names: string[]) {
+    const all = this.taskVariables.get(key) ?? {};
+    return Object.fromEntries(names.filter((n) => n in all).map((n) => [n, all[n]]));
   }
 
   private open(key: string): EngineTask {

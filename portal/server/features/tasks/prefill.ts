@@ -1,25 +1,35 @@
 /**
- * Form data prefilled from the domain tables, so an applicant does not type again what KfW
- * sent. Today: the master-data form (`stammdaten`) from the case's recipient and the caller's
- * person record. Values the domain does not hold stay absent (the form asks for them).
+ * Form data prefilled from the domain tables, so an applicant does not type again what the
+ * platform holds: the master data (`stammdaten`) from the case's recipient and the caller's
+ * person record; the location (`standort`) from the case's main location, its groups and
+ * points; the usage report (`nutzungsbericht`) per location from this period's report if one was
+ * submitted, else last period's; the completion confirmation from the points in operation.
+ * Values the domain does not hold stay absent (the form asks for them).
  */
 import { parseCaseGroup, type Database } from '../../../../domain/index.js';
 import type { EngineTask } from '../../engine-client/task-client.js';
 import type { Principal } from '../../http/principal.js';
-
-const present = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
+import { present } from './writers/form-writer.js';
+import { prefillAbschluss, prefillNutzungsbericht, prefillStandort } from './prefill-locations.js';
 
 /** Prefilled data for the task's form, or `{}`. */
 export async function prefill(
   db: Database,
   task: EngineTask,
   principal: Principal,
+  variables: (names: string[]) => Promise<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
-  if (task.formId !== 'stammdaten') return {};
   const group = task.candidateGroups.find((g) => g.startsWith('case:'));
   if (!group) return {};
-  const fall = await db.models.Foerderfall.findByPk(parseCaseGroup(group), {
+  const caseId = parseCaseGroup(group);
+  if (task.formId === 'standort') return prefillStandort(db, caseId);
+  if (task.formId === 'abschlussbestaetigung') return prefillAbschluss(db, caseId, principal);
+  if (task.formId === 'nutzungsbericht') {
+    const { periodId } = await variables(['periodId']);
+    return prefillNutzungsbericht(db, caseId, typeof periodId === 'string' ? periodId : null);
+  }
+  if (task.formId !== 'stammdaten') return {};
+  const fall = await db.models.Foerderfall.findByPk(caseId, {
     include: [{ model: db.models.Zuwendungsempfaenger, as: 'zuwendungsempfaenger' }],
   });
   const empfaenger = (

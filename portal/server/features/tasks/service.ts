@@ -16,7 +16,7 @@ import {
 } from '../../http/portal-errors.js';
 import type { Principal } from '../../http/principal.js';
 import type { CaseAccess } from '../cases/case-access.js';
-import { writeFormData } from './form-writers.js';
+import { writerFor } from './form-writers.js';
 import { prefill } from './prefill.js';
 import { maySee, visibleGroups } from './task-visibility.js';
 
@@ -125,7 +125,9 @@ export function createTaskService(deps: {
       return {
         task,
         form: form(task.formId),
-        data: draft?.daten ?? (await prefill(deps.db, task, principal)),
+        data:
+          draft?.daten ??
+          (await prefill(deps.db, task, principal, (names) => client().variables(key, names))),
       };
     },
 
@@ -167,34 +169,53 @@ export function createTaskService(deps: {
           );
       }
       const record = data as Record<string, unknown>;
+      const writer = writerFor(task.formId);
+      const seen = await client().variables(key, [...(writer.needs ?? []), 'caseId']);
+      const caseId =
+        caseIdOf(task) ?? (typeof seen.caseId === 'string' ? (seen.caseId as string) : null);
+      const { AuditEvent } = deps.db.models;
       // Data and its audit event in one transaction; the engine is told afterwards, so a failed
-      // completion is retried by the person and writes the same data again.
-      await deps.db.sequelize.transaction(async (transaction) => {
-        const written = await writeFormData(
-          deps.db,
+      // completion is retried by the person: the writer then updates what the first attempt
+      // wrote (its ids are in that attempt's audit event) instead of adding rows again.
+      const written = await deps.db.sequelize.transaction(async (transaction) => {
+        const earlier = await AuditEvent.findOne({
+          where: { aktion: 'aufgabe.complete', objektTyp: 'user_task', objektId: key },
+          order: [['createdAt', 'DESC']],
+          transaction,
+        });
+        const result = await writer.write({
+          db: deps.db,
           task,
           principal,
-          record,
+          data: record,
           transaction,
-          new Date(),
-        );
-        await deps.db.models.AuditEvent.create(
+          now: new Date(),
+          caseId,
+          variables: seen,
+          previous: (earlier?.nachher?.ids as Record<string, unknown> | undefined) ?? undefined,
+        });
+        await AuditEvent.create(
           {
             akteurTyp: 'PERSON',
             akteurId: principal.subject,
             aktion: 'aufgabe.complete',
             objektTyp: 'user_task',
             objektId: key,
-            foerderfallId: caseIdOf(task),
-            nachher: { formId: task.formId, tables: written.tables, data: record },
+            foerderfallId: caseId,
+            nachher: {
+              formId: task.formId,
+              tables: result.tables,
+              ids: result.ids ?? {},
+              data: record,
+            },
             korrelationId: requestId,
           },
           { transaction },
         );
+        return result;
       });
       // Only ids and decisions go to the process (DESIGN.md), never the form data itself.
-      const variables: Record<string, unknown> = {};
-      if (typeof record?.decision === 'string') variables.decision = record.decision;
+      const variables: Record<string, unknown> = { ...written.processVariables };
       try {
         await client().complete(key, variables);
       } catch (error) {

@@ -186,7 +186,7 @@ describe('task inbox', () => {
     expect(engine.tasks.get(task.key)!.state).toBe('CREATED');
   });
 
-  it('completes a task once with the decision only, and a double submit does no harm', async () => {
+  it('completes a task once with the decision and findings only, and a double submit does no harm', async () => {
     // given an officer's review task
     const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
     const valid = JSON.parse(
@@ -201,11 +201,19 @@ describe('task inbox', () => {
     const second = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
       data: valid,
     });
-    // then the engine completed it once, with the decision and nothing of the form data
+    // then the engine completed it once, with the decision and findings, not the comment
     expect(first).toMatchObject({ status: 200, body: { alreadyCompleted: false } });
     expect(second).toMatchObject({ status: 200, body: { alreadyCompleted: true } });
     const completions = engine.completions.filter((c) => c.key === task.key);
-    expect(completions).toEqual([{ key: task.key, variables: { decision: valid.decision } }]);
+    expect(completions).toEqual([
+      {
+        key: task.key,
+        variables: {
+          decision: valid.decision,
+          findings: [expect.objectContaining({ path: 'ladesaeulengruppen/0/kwProLadepunkt' })],
+        },
+      },
+    ]);
   });
 
   it('hides canceled tasks from the list and refuses to complete them', async () => {

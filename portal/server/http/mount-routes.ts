@@ -58,7 +58,18 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: RoutePipel
       }
       if (route.authorise) await route.authorise(input);
       const result = await route.handle(input);
-      send(res, route.present ? route.present(result) : { body: result }, route.successStatus);
+      const presented = route.present ? route.present(result) : { body: result };
+      if (presented.stream) {
+        for (const [name, value] of Object.entries(presented.headers ?? {}))
+          res.setHeader(name, value);
+        res
+          .status(presented.status ?? route.successStatus ?? 200)
+          .type(presented.stream.contentType);
+        await presented.stream.write(res);
+        if (!res.writableEnded) res.end();
+        return undefined;
+      }
+      send(res, presented, route.successStatus);
       return undefined;
     });
     router[route.method](route.path, ...handlers.map(asMiddleware));

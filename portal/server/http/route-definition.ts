@@ -36,6 +36,11 @@ export interface Presented {
   body?: unknown;
   /** A text body (e.g. Prometheus metrics) instead of JSON, with its content type. */
   text?: { contentType: string; content: string };
+  /**
+   * A streamed body (an export too large to build in memory): `write` writes it to `out` and
+   * resolves when done; the pipeline ends the response.
+   */
+  stream?: { contentType: string; write(out: NodeJS.WritableStream): Promise<void> };
   headers?: Record<string, string>;
 }
 

@@ -28,7 +28,10 @@ import {
 import {
   dateRange,
   equals,
+  explainSearch,
   runSearch,
+  type SearchDefinition,
+  type SearchSource,
   toKey,
   type FilterRule,
   type SearchQuery,
@@ -74,16 +77,22 @@ const isoRange =
       : undefined;
   };
 
+/**
+ * Rows whose scope has every listed variable with exactly this value. Each condition is an IN
+ * over the variables index on (name, value), so it costs the matching variables, not a probe
+ * per row; `ownScope` keeps only variables of the process instance's own scope.
+ */
 const variablesMatch =
-  (scopeColumn: string): FilterRule =>
+  (column: string, ownScope: boolean): FilterRule =>
   (value) => {
     const list = value as { name: string; value: unknown }[] | undefined;
     if (!list || list.length === 0) return undefined;
+    const scope = ownScope ? ' AND scope_key = process_instance_key' : '';
     return {
       sql: list
         .map(
           () =>
-            `EXISTS (SELECT 1 FROM variables v WHERE v.scope_key = ${scopeColumn} AND v.name = ? AND v.value = ?)`,
+            `${column} IN (SELECT scope_key FROM variables WHERE name = ? AND value = ?${scope})`,
         )
         .join(' AND '),
       params: list.flatMap((entry) => [
@@ -92,6 +101,61 @@ const variablesMatch =
       ]),
     };
   };
+
+/** One candidate (group or user) or a list of them, as `candidateGroup` and `$in` give it. */
+function candidateList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/**
+ * Tasks offered to one of these candidates: an IN over the candidates side table (used when
+ * the side table does not drive the search, see `candidateSource`).
+ */
+const candidatesOf =
+  (kind: 'group' | 'user'): FilterRule =>
+  (value) => {
+    const candidates = candidateList(value);
+    if (!candidates) return undefined;
+    if (candidates.length === 0) return { sql: '0', params: [] };
+    return {
+      sql: `key IN (SELECT task_key FROM user_task_candidates WHERE candidate_kind = ? AND candidate IN (${candidates.map(() => '?').join(', ')}))`,
+      params: [kind, ...candidates],
+    };
+  };
+
+/**
+ * For one candidate group (or else one candidate user) the side table drives the search: its
+ * primary key (kind, candidate, state, due date, key) gives a group's open tasks in due-date
+ * order, so a page is a range read and the next page continues it. With several candidates a
+ * task could appear once per candidate, so `$in` uses the IN of `candidatesOf` instead.
+ */
+function candidateSource(filter: Readonly<Record<string, unknown>>): SearchSource | undefined {
+  const field = ['candidateGroup', 'candidateUser'].find(
+    (name) => candidateList(filter[name])?.length === 1,
+  );
+  if (!field) return undefined;
+  const conditions = [
+    {
+      sql: 'candidate_kind = ? AND candidate = ?',
+      params: [field === 'candidateGroup' ? 'group' : 'user', candidateList(filter[field])![0]],
+    },
+  ];
+  const consumes = [field];
+  const state = filter.state;
+  const states = Array.isArray(state) ? state : state === undefined ? [] : [state];
+  if (states.length === 1) {
+    conditions.push({ sql: 'task_state = ?', params: [states[0]] });
+    consumes.push('state');
+  }
+  return {
+    from: 'user_task_candidates JOIN user_tasks ON user_tasks.key = user_task_candidates.task_key',
+    key: 'task_key',
+    sortColumns: { key: 'task_key', due_date: 'task_due_date' },
+    conditions,
+    consumes,
+  };
+}
 
 /** Camunda sends variable values as JSON text; a bare word is taken as a string. */
 function normaliseJson(text: string): string {
@@ -107,38 +171,42 @@ function normaliseJson(text: string): string {
  * the same transactions as its records.
  */
 export class EngineQueries {
-  private readonly tables;
+  private readonly definitions;
 
   constructor(private readonly db: Database.Database) {
-    this.tables = {
+    this.definitions = searchDefinitions({
       definitions: new MappedTable<ProcessDefinitionRow>(db, TABLES.processDefinitions),
       instances: new MappedTable<ProcessInstanceRow>(db, TABLES.processInstances),
       elements: new MappedTable<ElementInstanceRow>(db, TABLES.elementInstances),
       variables: new MappedTable<VariableRow>(db, TABLES.variables),
       incidents: new MappedTable<IncidentRow>(db, TABLES.incidents),
       userTasks: new MappedTable<UserTaskRow>(db, TABLES.userTasks),
-    };
+    });
+  }
+
+  /**
+   * SQLite's plan for one search (`EXPLAIN QUERY PLAN` of its page and its count): what a test
+   * checks to know a search reads an index instead of scanning its table.
+   */
+  explain(
+    search: SearchName,
+    query: SearchQuery<Record<string, unknown>> = {},
+  ): { page: string[]; count: string[] } {
+    return explainSearch(
+      this.db,
+      this.definitions[search] as SearchDefinition<unknown, unknown>,
+      query,
+    );
   }
 
   /** Process definitions. */
   processDefinitions(
     query: SearchQuery<ProcessDefinitionFilter> = {},
   ): SearchResult<ReturnType<typeof presentDefinition>> {
-    const t = this.tables.definitions;
     return runSearch(
       this.db,
-      'process_definitions',
+      this.definitions.processDefinitions,
       query as SearchQuery<Record<string, unknown>>,
-      {
-        processDefinitionKey: equals('key'),
-        processDefinitionId: equals('bpmn_process_id', (v) => v),
-        name: equals('name', (v) => v),
-        version: equals('version', (v) => v),
-        resourceName: equals('resource_name', (v) => v),
-      },
-      sortBy('processDefinitionKey', 'processDefinitionId', 'name', 'version', 'resourceName'),
-      (raw) => t.decode(raw),
-      presentDefinition,
     );
   }
 
@@ -154,35 +222,10 @@ export class EngineQueries {
   processInstances(
     query: SearchQuery<ProcessInstanceFilter> = {},
   ): SearchResult<ReturnType<typeof presentProcessInstance>> {
-    const t = this.tables.instances;
     return runSearch(
       this.db,
-      'process_instances',
+      this.definitions.processInstances,
       query as SearchQuery<Record<string, unknown>>,
-      {
-        processInstanceKey: equals('key'),
-        processDefinitionKey: equals('process_definition_key'),
-        processDefinitionId: equals('bpmn_process_id', (v) => v),
-        processDefinitionVersion: equals('version', (v) => v),
-        state: equals('state', (v) => v),
-        parentProcessInstanceKey: equals('parent_process_instance_key'),
-        hasIncident: (v) =>
-          v === undefined
-            ? undefined
-            : { sql: v ? 'incident_count > 0' : 'incident_count = 0', params: [] },
-        startDate: dateRange('start_date'),
-        endDate: dateRange('end_date'),
-      },
-      sortBy(
-        'processInstanceKey',
-        'processDefinitionId',
-        'processDefinitionKey',
-        'state',
-        'startDate',
-        'endDate',
-      ),
-      (raw) => t.decode(raw),
-      presentProcessInstance,
     );
   }
 
@@ -190,36 +233,10 @@ export class EngineQueries {
   elementInstances(
     query: SearchQuery<ElementInstanceFilter> = {},
   ): SearchResult<ReturnType<typeof presentElementInstance>> {
-    const t = this.tables.elements;
     return runSearch(
       this.db,
-      'element_instances',
+      this.definitions.elementInstances,
       query as SearchQuery<Record<string, unknown>>,
-      {
-        elementInstanceKey: equals('key'),
-        processInstanceKey: equals('process_instance_key'),
-        processDefinitionKey: equals('process_definition_key'),
-        processDefinitionId: equals('bpmn_process_id', (v) => v),
-        elementId: equals('element_id', (v) => v),
-        type: equals('element_type', (v) => v),
-        state: elementStateRule,
-        hasIncident: (v) =>
-          v === undefined
-            ? undefined
-            : { sql: v ? 'incident_key IS NOT NULL' : 'incident_key IS NULL', params: [] },
-      },
-      sortBy(
-        'elementInstanceKey',
-        'processInstanceKey',
-        'elementId',
-        'startDate',
-        'endDate',
-        'type',
-        'state',
-      ),
-      (raw) => t.decode(raw),
-      presentElementInstance,
-      { sql: "element_type <> 'PROCESS'", params: [] },
     );
   }
 
@@ -267,21 +284,10 @@ export class EngineQueries {
   variables(
     query: SearchQuery<VariableFilter> = {},
   ): SearchResult<ReturnType<typeof presentVariable>> {
-    const t = this.tables.variables;
     return runSearch(
       this.db,
-      'variables',
+      this.definitions.variables,
       query as SearchQuery<Record<string, unknown>>,
-      {
-        variableKey: equals('key'),
-        processInstanceKey: equals('process_instance_key'),
-        scopeKey: equals('scope_key'),
-        name: equals('name', (v) => v),
-        value: equals('value', (v) => v),
-      },
-      sortBy('variableKey', 'name', 'value', 'scopeKey', 'processInstanceKey'),
-      (raw) => t.decode(raw),
-      presentVariable,
     );
   }
 
@@ -289,12 +295,150 @@ export class EngineQueries {
   incidents(
     query: SearchQuery<IncidentFilter> = {},
   ): SearchResult<ReturnType<typeof presentIncident>> {
-    const t = this.tables.incidents;
     return runSearch(
       this.db,
-      'incidents',
+      this.definitions.incidents,
       query as SearchQuery<Record<string, unknown>>,
-      {
+    );
+  }
+
+  /** Camunda user tasks. */
+  userTasks(
+    query: SearchQuery<UserTaskFilter> = {},
+  ): SearchResult<ReturnType<typeof presentUserTask>> {
+    return runSearch(
+      this.db,
+      this.definitions.userTasks,
+      query as SearchQuery<Record<string, unknown>>,
+    );
+  }
+}
+
+/** The search definitions over the engine's tables. */
+interface Tables {
+  definitions: MappedTable<ProcessDefinitionRow>;
+  instances: MappedTable<ProcessInstanceRow>;
+  elements: MappedTable<ElementInstanceRow>;
+  variables: MappedTable<VariableRow>;
+  incidents: MappedTable<IncidentRow>;
+  userTasks: MappedTable<UserTaskRow>;
+}
+
+/** The searches `EngineQueries.explain` knows. */
+export type SearchName = keyof ReturnType<typeof searchDefinitions>;
+
+function searchDefinitions(tables: Tables) {
+  return {
+    processDefinitions: {
+      table: 'process_definitions',
+      rules: {
+        processDefinitionKey: equals('key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        name: equals('name', (v) => v),
+        version: equals('version', (v) => v),
+        resourceName: equals('resource_name', (v) => v),
+        // the highest version of each process id (read from the (process id, version) index)
+        isLatestVersion: (v) =>
+          v === undefined
+            ? undefined
+            : {
+                sql: `version ${v ? '=' : '<'} (SELECT MAX(d.version) FROM process_definitions d WHERE d.bpmn_process_id = process_definitions.bpmn_process_id)`,
+                params: [],
+              },
+      },
+      sortable: sortBy(
+        'processDefinitionKey',
+        'processDefinitionId',
+        'name',
+        'version',
+        'resourceName',
+      ),
+      decode: (raw) => tables.definitions.decode(raw),
+      present: presentDefinition,
+    } satisfies SearchDefinition<
+      ReturnType<Tables['definitions']['decode']>,
+      ReturnType<typeof presentDefinition>
+    >,
+    processInstances: {
+      table: 'process_instances',
+      rules: {
+        processInstanceKey: equals('key'),
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        processDefinitionVersion: equals('version', (v) => v),
+        state: equals('state', (v) => v),
+        parentProcessInstanceKey: equals('parent_process_instance_key'),
+        hasIncident: (v) =>
+          v === undefined
+            ? undefined
+            : { sql: v ? 'incident_count > 0' : 'incident_count = 0', params: [] },
+        startDate: dateRange('start_date'),
+        endDate: dateRange('end_date'),
+      },
+      sortable: sortBy(
+        'processInstanceKey',
+        'processDefinitionId',
+        'processDefinitionKey',
+        'state',
+        'startDate',
+        'endDate',
+      ),
+      decode: (raw) => tables.instances.decode(raw),
+      present: presentProcessInstance,
+    } satisfies SearchDefinition<
+      ReturnType<Tables['instances']['decode']>,
+      ReturnType<typeof presentProcessInstance>
+    >,
+    elementInstances: {
+      table: 'element_instances',
+      rules: {
+        elementInstanceKey: equals('key'),
+        processInstanceKey: equals('process_instance_key'),
+        processDefinitionKey: equals('process_definition_key'),
+        processDefinitionId: equals('bpmn_process_id', (v) => v),
+        elementId: equals('element_id', (v) => v),
+        type: equals('element_type', (v) => v),
+        state: elementStateRule,
+        hasIncident: (v) =>
+          v === undefined
+            ? undefined
+            : { sql: v ? 'incident_key IS NOT NULL' : 'incident_key IS NULL', params: [] },
+      },
+      sortable: sortBy(
+        'elementInstanceKey',
+        'processInstanceKey',
+        'elementId',
+        'startDate',
+        'endDate',
+        'type',
+        'state',
+      ),
+      decode: (raw) => tables.elements.decode(raw),
+      present: presentElementInstance,
+      base: { sql: "element_type <> 'PROCESS'", params: [] },
+    } satisfies SearchDefinition<
+      ReturnType<Tables['elements']['decode']>,
+      ReturnType<typeof presentElementInstance>
+    >,
+    variables: {
+      table: 'variables',
+      rules: {
+        variableKey: equals('key'),
+        processInstanceKey: equals('process_instance_key'),
+        scopeKey: equals('scope_key'),
+        name: equals('name', (v) => v),
+        value: equals('value', (v) => v),
+      },
+      sortable: sortBy('variableKey', 'name', 'value', 'scopeKey', 'processInstanceKey'),
+      decode: (raw) => tables.variables.decode(raw),
+      present: presentVariable,
+    } satisfies SearchDefinition<
+      ReturnType<Tables['variables']['decode']>,
+      ReturnType<typeof presentVariable>
+    >,
+    incidents: {
+      table: 'incidents',
+      rules: {
         incidentKey: equals('key'),
         processInstanceKey: equals('process_instance_key'),
         processDefinitionKey: equals('process_definition_key'),
@@ -305,39 +449,21 @@ export class EngineQueries {
         state: equals('state', (v) => v),
         jobKey: equals('job_key'),
       },
-      sortBy('incidentKey', 'processInstanceKey', 'errorType', 'creationTime', 'state'),
-      (raw) => t.decode(raw),
-      presentIncident,
-    );
-  }
-
-  /** Camunda user tasks. */
-  userTasks(
-    query: SearchQuery<UserTaskFilter> = {},
-  ): SearchResult<ReturnType<typeof presentUserTask>> {
-    const t = this.tables.userTasks;
-    return runSearch(
-      this.db,
-      'user_tasks',
-      query as SearchQuery<Record<string, unknown>>,
-      {
+      sortable: sortBy('incidentKey', 'processInstanceKey', 'errorType', 'creationTime', 'state'),
+      decode: (raw) => tables.incidents.decode(raw),
+      present: presentIncident,
+    } satisfies SearchDefinition<
+      ReturnType<Tables['incidents']['decode']>,
+      ReturnType<typeof presentIncident>
+    >,
+    userTasks: {
+      table: 'user_tasks',
+      rules: {
         userTaskKey: equals('key'),
         state: equals('state', (v) => v),
         assignee: equals('assignee', (v) => v),
-        candidateGroup: (v) =>
-          v === undefined
-            ? undefined
-            : {
-                sql: 'EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value = ?)',
-                params: [v],
-              },
-        candidateUser: (v) =>
-          v === undefined
-            ? undefined
-            : {
-                sql: 'EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = ?)',
-                params: [v],
-              },
+        candidateGroup: candidatesOf('group'),
+        candidateUser: candidatesOf('user'),
         processDefinitionKey: equals('process_definition_key'),
         processDefinitionId: equals('bpmn_process_id', (v) => v),
         elementId: equals('element_id', (v) => v),
@@ -346,10 +472,10 @@ export class EngineQueries {
         dueDate: isoRange('due_date'),
         followUpDate: isoRange('follow_up_date'),
         creationDate: dateRange('creation_date'),
-        processInstanceVariables: variablesMatch('user_tasks.process_instance_key'),
-        localVariables: variablesMatch('user_tasks.element_instance_key'),
+        processInstanceVariables: variablesMatch('process_instance_key', true),
+        localVariables: variablesMatch('element_instance_key', false),
       },
-      sortBy(
+      sortable: sortBy(
         'userTaskKey',
         'creationDate',
         'completionDate',
@@ -358,10 +484,14 @@ export class EngineQueries {
         'priority',
         'name',
       ),
-      (raw) => t.decode(raw),
-      presentUserTask,
-    );
-  }
+      decode: (raw) => tables.userTasks.decode(raw),
+      present: presentUserTask,
+      source: candidateSource,
+    } satisfies SearchDefinition<
+      ReturnType<Tables['userTasks']['decode']>,
+      ReturnType<typeof presentUserTask>
+    >,
+  };
 }
 
 /** Columns of the API's sortable fields. */

@@ -10,6 +10,8 @@ export interface ProcessDefinitionFilter {
   name?: string;
   version?: number;
   resourceName?: string;
+  /** Only the highest version of each process id (true), or only the older ones (false). */
+  isLatestVersion?: boolean;
 }
 /** Filters of the process instance search. */
 export interface ProcessInstanceFilter {
@@ -59,8 +61,8 @@ export interface UserTaskFilter {
   userTaskKey?: string;
   state?: 'CREATED' | 'COMPLETED' | 'CANCELED';
   assignee?: string;
-  candidateGroup?: string;
-  candidateUser?: string;
+  candidateGroup?: string | string[];
+  candidateUser?: string | string[];
   processDefinitionKey?: string;
   processDefinitionId?: string;
   elementId?: string;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { LOG_DDL, TABLES } from './schema.js';
 import { SqliteState, type Counters } from './sqlite-state.js';
 import { ddlOf } from './table-spec.js';
+import { ensureSearchStructures } from './user-task-candidates.js';
 
 /**
  * How hard a commit waits for the disk.
@@ -32,7 +33,10 @@ export class EngineStore {
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('cache_size = -32000');
     this.db.exec(LOG_DDL);
+    // CREATE ... IF NOT EXISTS: a file from an earlier version gets the tables and indexes it
+    // lacks (built from its rows here), then the side tables with their backfill
     for (const spec of Object.values(TABLES)) this.db.exec(ddlOf(spec));
+    ensureSearchStructures(this.db);
     const read = this.db.prepare('SELECT value FROM counters WHERE name = ?');
     const position = read.get('position') as { value: number } | undefined;
     const key = read.get('key') as { value: number } | undefined;

@@ -1,7 +1,8 @@
 import type { TableSpec } from './table-spec.js';
 
 /**
- * The engine's tables. `records` is the append-only log; the others are the state the core
+ * The engine's tables. Index names are positional (`<table>_ix<N>`): add new indexes at the
+ * end of a list, so a state file written by an earlier version gets them built on open. `records` is the append-only log; the others are the state the core
  * reads and the indexed projections the searches query (kept in the same transaction as the
  * records that describe each change).
  */
@@ -38,7 +39,13 @@ export const TABLES = {
       parentElementInstanceKey: 'int',
       incidentCount: 'int',
     },
-    indexes: ['state, start_date', 'bpmn_process_id', 'process_definition_key'],
+    indexes: [
+      'state, start_date',
+      'bpmn_process_id',
+      'process_definition_key',
+      'bpmn_process_id, state',
+      'parent_process_instance_key',
+    ],
   },
   elementInstances: {
     name: 'element_instances',
@@ -65,7 +72,12 @@ export const TABLES = {
       interrupted: 'bool',
       incidentKey: 'int',
     },
-    indexes: ['flow_scope_key, state', 'process_instance_key', 'element_id'],
+    indexes: [
+      'flow_scope_key, state',
+      'process_instance_key',
+      'element_id',
+      'process_definition_key, element_id',
+    ],
   },
   variables: {
     name: 'variables',
@@ -79,7 +91,7 @@ export const TABLES = {
       bpmnProcessId: 'text',
     },
     primaryKey: ['scopeKey', 'name'],
-    indexes: ['process_instance_key, name', 'key'],
+    indexes: ['process_instance_key, name', 'key', 'name, value'],
   },
   jobs: {
     name: 'jobs',
@@ -121,7 +133,13 @@ export const TABLES = {
       variableScopeKey: 'int',
       creationTime: 'int',
     },
-    indexes: ['element_instance_key, state', 'process_instance_key', 'state'],
+    indexes: [
+      'element_instance_key, state',
+      'process_instance_key',
+      'state',
+      'bpmn_process_id, state',
+      'process_definition_key, state',
+    ],
   },
   messageSubscriptions: {
     name: 'message_subscriptions',
@@ -214,7 +232,14 @@ export const TABLES = {
       processDefinitionVersion: 'int',
       customHeaders: 'json',
     },
-    indexes: ['state, key', 'assignee', 'process_instance_key', 'element_instance_key'],
+    indexes: [
+      'state, key',
+      'assignee',
+      'process_instance_key',
+      'element_instance_key',
+      'process_definition_key',
+      'bpmn_process_id, state',
+    ],
   },
   signalSubscriptions: {
     name: 'signal_subscriptions',

@@ -5,7 +5,6 @@ import {
   operationRequest,
   parseBody,
 } from './command-requests.js';
-import { searchProcessDefinitions } from './latest-versions.js';
 import { invalidField, RestProblem } from './problem-details.js';
 import { presentDefinition, presentProcessInstance } from './rest-presenters.js';
 import { noContent, ok, pathKey, type RestContext, type Route } from './route.js';
@@ -86,7 +85,7 @@ export const processEndpoints: Route[] = [
       ok(
         searchResponse(
           parseSearch(body, PROCESS_DEFINITION_SEARCH),
-          (query) => searchProcessDefinitions(engine, query),
+          (query) => engine.search.processDefinitions(query),
           presentDefinition,
         ),
       ),

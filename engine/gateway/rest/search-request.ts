@@ -1,6 +1,6 @@
 import { invalidField, notSupported } from './problem-details.js';
 import { translateFilter, type FilterSpec } from './search-filters.js';
-import { pageResponse, parsePage, type OffsetPage } from './search-paging.js';
+import { pageResponse, parsePage, type EnginePage, type PageRequest } from './search-paging.js';
 
 /**
  * What one search endpoint serves: its filter fields and its sort fields (Camunda 8.8 name ->
@@ -17,9 +17,8 @@ export interface EngineSearch {
   readonly query: {
     filter: Record<string, unknown>;
     sort: { field: string; order: 'ASC' | 'DESC' }[];
-    page: OffsetPage;
+    page: PageRequest;
   };
-  readonly page: OffsetPage;
   /** True when the request cannot match anything (a tenant other than `<default>`). */
   readonly matchesNothing: boolean;
 }
@@ -34,10 +33,8 @@ export function parseSearch(body: unknown, spec: SearchSpec): EngineSearch {
   if (unknown !== undefined)
     throw invalidField(unknown, 'unknown field of a search request; expected filter, sort or page');
   const translated = translateFilter(filter, spec.filters);
-  const offset = parsePage(page);
   return {
-    query: { filter: translated.filter, sort: parseSort(sort, spec.sort), page: offset },
-    page: offset,
+    query: { filter: translated.filter, sort: parseSort(sort, spec.sort), page: parsePage(page) },
     matchesNothing: translated.matchesNothing,
   };
 }
@@ -72,16 +69,11 @@ function parseSort(
 /** Runs a parsed search against an engine query and answers in Camunda 8.8's shape. */
 export function searchResponse<Row, Item>(
   search: EngineSearch,
-  run: (query: EngineSearch['query']) => { items: Row[]; page: { totalItems: number } },
+  run: (query: EngineSearch['query']) => { items: Row[]; page: EnginePage },
   present: (row: Row) => Item,
 ): { items: Item[]; page: ReturnType<typeof pageResponse> } {
-  if (search.matchesNothing || search.page.limit === 0) {
-    const total = search.matchesNothing
-      ? 0
-      : run({ ...search.query, page: { from: 0, limit: 1 } }).page.totalItems;
-    return { items: [], page: pageResponse(search.page, 0, total) };
-  }
+  if (search.matchesNothing)
+    return { items: [], page: pageResponse({ totalItems: 0, hasMoreTotalItems: false }) };
   const result = run(search.query);
-  const items = result.items.map(present);
-  return { items, page: pageResponse(search.page, items.length, result.page.totalItems) };
+  return { items: result.items.map(present), page: pageResponse(result.page) };
 }

@@ -1,6 +1,5 @@
 import type { Engine } from '../../index.js';
 import { assignmentRequest, completionRequest, parseBody } from './command-requests.js';
-import { narrowByProcessVariables } from './process-variable-prefilter.js';
 import { presentUserTask, presentVariable, type ElementInstanceItem } from './rest-presenters.js';
 import { noContent, ok, pathKey, type Route } from './route.js';
 import { truncateValues } from './search-endpoints.js';
@@ -15,12 +14,8 @@ export const userTaskEndpoints: Route[] = [
     body: 'json',
     async handle({ body }, { engine, names }) {
       const search = parseSearch(body, USER_TASK_SEARCH);
-      const filter = narrowByProcessVariables(engine, search.query.filter);
-      const narrowed = filter
-        ? { ...search, query: { ...search.query, filter } }
-        : { ...search, matchesNothing: true };
       const rows = searchResponse(
-        narrowed,
+        search,
         (query) => engine.search.userTasks(query),
         (row) => row,
       );

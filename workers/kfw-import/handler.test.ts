@@ -85,11 +85,16 @@ describe('handleKfwImportJob', () => {
     expect(value.importFile).not.toHaveBeenCalled();
   });
 
-  it('fails without retries when the file is rejected whole, naming the reason', async () => {
-    const { value, started } = deps({
-      kind: 'rejected',
-      error: new SheetMissingError('Antraege', ['Tabelle1']),
-    });
+  it('fails without retries when the file is rejected whole, naming the reason, and moves it to kfw-rejected', async () => {
+    const settleStoredFile = vi.fn(async () => 'kfw-rejected/x.xlsx');
+    const { value, started } = deps(
+      {
+        kind: 'rejected',
+        importRunId: 'run-3',
+        error: new SheetMissingError('Antraege', ['Tabelle1']),
+      },
+      { settleStoredFile },
+    );
     const outcome = await handleKfwImportJob(
       { variables: { fileKey: 'kfw-inbox/x.xlsx' }, retries: 3 },
       value,
@@ -97,6 +102,28 @@ describe('handleKfwImportJob', () => {
     expect(outcome).toMatchObject({ kind: 'fail', code: 'KFW_SHEET_MISSING', retries: 0 });
     expect(outcome.kind === 'fail' && outcome.message).toContain('„Antraege“ fehlt');
     expect(started).toEqual([]);
+    expect(settleStoredFile).toHaveBeenCalledExactlyOnceWith(
+      'kfw-inbox/x.xlsx',
+      'rejected',
+      'run-3',
+    );
+  });
+
+  it('moves an imported file to kfw-processed, and its outcome stands when the move fails', async () => {
+    const settleStoredFile = vi.fn(async () => {
+      throw new Error('bucket away');
+    });
+    const { value } = deps(imported, { settleStoredFile });
+    const outcome = await handleKfwImportJob(
+      { variables: { fileKey: 'kfw-inbox/x.xlsx' }, retries: 3 },
+      value,
+    );
+    expect(outcome).toMatchObject({ kind: 'complete', variables: { importRunId: 'run-1' } });
+    expect(settleStoredFile).toHaveBeenCalledExactlyOnceWith(
+      'kfw-inbox/x.xlsx',
+      'processed',
+      'run-1',
+    );
   });
 
   it('fails with one retry less and a back-off when the database is away', async () => {

@@ -26,6 +26,7 @@ import {
 } from './import-file.js';
 import { KfwFileRejectedError } from './kfw-file-errors.js';
 import { startCaseProcesses } from './start-case-processes.js';
+import { findStoredFile, settleStoredFile, type SettledPlace } from './settle-file.js';
 import { copyToLocalFile } from './stored-file.js';
 
 /** The job type this handler serves. */
@@ -48,6 +49,15 @@ export interface KfwImportDeps {
   openStoredFile(fileKey: string): Promise<{ path: string; release(): Promise<void> }>;
   /** The import service bound to the domain database (`importKfwFile(db, ...)`). */
   importFile(path: string, options: ImportKfwFileOptions): Promise<ImportOutcome>;
+  /**
+   * Moves the file out of the way once it has an outcome (`kfw-processed/` or `kfw-rejected/`,
+   * see settle-file.ts) and notes the new key on the run; returns the new key.
+   */
+  settleStoredFile?(
+    fileKey: string,
+    place: SettledPlace,
+    importRunId: string | null,
+  ): Promise<string>;
   /** Starts the `foerderfall` process of each new case; must start nothing twice. */
   startCaseProcesses?(caseIds: readonly string[], importRunId: string): Promise<unknown>;
   /** @default 30,000 ms before a retry after a transient failure */
@@ -112,6 +122,7 @@ export async function handleKfwImportJob(
   } catch (error) {
     if (error instanceof KfwFileRejectedError) {
       // e.g. the stored file is larger than any KfW file may be: nothing was read or stored.
+      await settle(deps, fileKey, 'rejected', null);
       return failure(
         error.code,
         `Datei ${fileKey} abgelehnt, nichts gespeichert: ${error.message}`,
@@ -131,6 +142,7 @@ export async function handleKfwImportJob(
     if (error instanceof ImportRunFailedError && error.cause instanceof KfwFileRejectedError) {
       // The file broke off half-way (e.g. damaged XML deep in the sheet): a retry would break
       // at the same row, so an operator must look at it (incident).
+      await settle(deps, fileKey, 'rejected', error.importRunId);
       return failure(
         error.cause.code,
         `Datei ${fileKey} ab der Mitte unlesbar, Importlauf ${error.importRunId} abgebrochen (bis dahin gespeicherte Zeilen bleiben): ${error.cause.message}`,
@@ -143,6 +155,7 @@ export async function handleKfwImportJob(
 
   if (outcome.kind === 'rejected') {
     // The file itself is unusable: retrying cannot help, an operator must act (incident).
+    await settle(deps, fileKey, 'rejected', outcome.importRunId);
     return failure(
       outcome.error.code,
       `Datei ${fileKey} abgelehnt, nichts gespeichert: ${outcome.error.message}`,
@@ -161,6 +174,7 @@ export async function handleKfwImportJob(
       backOff,
     );
   }
+  await settle(deps, fileKey, 'processed', outcome.importRunId);
   return {
     kind: 'complete',
     variables: { importRunId: outcome.importRunId, rejectedCount: outcome.summary.rejected },
@@ -168,6 +182,19 @@ export async function handleKfwImportJob(
     newCaseIds: outcome.newCaseIds,
     alreadyImported: outcome.kind === 'already-imported',
   };
+}
+
+/**
+ * Moves the file to its place. A failed move does not change the job's outcome (the adapter
+ * logs it): the run guard (file hash) keeps a file left behind from importing twice.
+ */
+async function settle(
+  deps: KfwImportDeps,
+  fileKey: string,
+  place: SettledPlace,
+  importRunId: string | null,
+): Promise<void> {
+  await deps.settleStoredFile?.(fileKey, place, importRunId).catch(() => undefined);
 }
 
 function transient(message: string, job: KfwImportJob, backOff: number): KfwImportJobOutcome {
@@ -224,7 +251,23 @@ export const kfwImportHandler = defineJobHandler({
     const outcome = await handleKfwImportJob(
       { variables, retries: context.job.retries },
       {
-        openStoredFile: (key) => copyToLocalFile(context.storage, key),
+        openStoredFile: async (key) =>
+          copyToLocalFile(context.storage, await findStoredFile(context.storage, key)),
+        settleStoredFile: async (key, place, importRunId) => {
+          try {
+            const settled = await settleStoredFile(context.storage, key, place);
+            if (importRunId && settled !== key) {
+              await context.db.models.Importlauf.update(
+                { speicherSchluessel: settled },
+                { where: { id: importRunId } },
+              );
+            }
+            return settled;
+          } catch (error) {
+            context.logger.warn({ err: error, fileKey: key, place }, 'kfw-import: file not moved');
+            return key;
+          }
+        },
         importFile: (path, options) =>
           importKfwFile(context.db, path, {
             ...options,

@@ -325,20 +325,35 @@ describe('importKfwFile: every trap of the format', () => {
     expect(fall.anzahlLadepunkteBeantragt).toBe(7);
   });
 
-  it('rejects a file without the sheet whole and stores nothing', async () => {
+  it('rejects a file without the sheet whole and stores none of its rows', async () => {
     const path = await file({ sheetName: 'Tabelle1', rows: [validKfwRow(faker, 70)] });
     const outcome = await importKfwFile(db, path);
     expect(outcome.kind).toBe('rejected');
     expect(outcome.kind === 'rejected' && outcome.error.code).toBe('KFW_SHEET_MISSING');
-    expect(Object.values(await counts()).every((count) => count === 0)).toBe(true);
+    const { Importlauf: runs, ...rest } = await counts();
+    expect(Object.values(rest).every((count) => count === 0)).toBe(true);
+    expect(runs).toBe(1);
   });
 
-  it('rejects a file that is no workbook and stores nothing', async () => {
+  it('rejects a file that is no workbook, recording the error on one run however often it comes', async () => {
     const path = join(dir, 'antraege.csv.xlsx');
     await writeFile(path, 'Programm;Antragsnummer\n441;A-1\n');
-    const outcome = await importKfwFile(db, path);
+    const outcome = await importKfwFile(db, path, { storageKey: 'kfw-inbox/antraege.csv.xlsx' });
+    const again = await importKfwFile(db, path);
     expect(outcome.kind === 'rejected' && outcome.error.code).toBe('KFW_FILE_NOT_XLSX');
-    expect(await db.models.Importlauf.count()).toBe(0);
+    expect(again.kind === 'rejected' && again.importRunId).toBe(
+      outcome.kind === 'rejected' && outcome.importRunId,
+    );
+    const runs = await db.models.Importlauf.findAll();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      status: 'ABGELEHNT',
+      fehlercode: 'KFW_FILE_NOT_XLSX',
+      neu: 0,
+      abgelehnt: 0,
+    });
+    expect(runs[0]!.fehlermeldung).toContain('keine lesbare Excel-Arbeitsmappe');
+    expect(await db.models.Foerderfall.count()).toBe(0);
   });
 
   it('records progress on the run after every batch', async () => {

@@ -1,7 +1,7 @@
 /**
  * The KfW import service: one delivered file -> one import run (Importlauf). Whole-file
  * problems (not a workbook, no sheet or header, too large when unpacked) reject the file before
- * anything is stored. Otherwise rows are validated and upserted in batches, each in its own
+ * any row is stored; the run is kept with status `ABGELEHNT`, code and message. Otherwise rows are validated and upserted in batches, each in its own
  * transaction, with the run's counters (= progress) updated after every batch. A file whose
  * SHA-256 was imported completely before is not imported again.
  *
@@ -46,8 +46,10 @@ export type ImportOutcome =
       readonly newCaseIds: readonly string[];
     }
   | {
-      /** The file was rejected whole; nothing was stored. */
+      /** The file was rejected whole; nothing of it was stored, only the run with the error. */
       readonly kind: 'rejected';
+      /** The run (status `ABGELEHNT`) recording the error; the same one for the same file. */
+      readonly importRunId: string;
       readonly error: KfwFileRejectedError;
     };
 
@@ -147,7 +149,10 @@ export async function importKfwFile(
   try {
     workbook = await openKfwWorkbook(path, { limits: options.limits, maxRows: options.maxRows });
   } catch (error) {
-    if (error instanceof KfwFileRejectedError) return { kind: 'rejected', error };
+    if (error instanceof KfwFileRejectedError) {
+      const rejected = await recordRejectedRun(db, hash, path, error, options, clock);
+      return { kind: 'rejected', importRunId: rejected.id, error };
+    }
     throw error;
   }
 
@@ -169,7 +174,15 @@ export async function importKfwFile(
   } catch (error) {
     workbook.close();
     if (!run) throw error;
-    await run.update({ status: 'FEHLGESCHLAGEN', beendetAm: clock() }).catch(() => undefined);
+    await run
+      .update({
+        status: 'FEHLGESCHLAGEN',
+        beendetAm: clock(),
+        // a code only for damage in the file itself: a new delivery cannot get past it
+        fehlercode: error instanceof KfwFileRejectedError ? error.code : null,
+        fehlermeldung: messageOf(error),
+      })
+      .catch(() => undefined);
     throw new ImportRunFailedError(run.id, { cause: error });
   }
 }
@@ -205,7 +218,13 @@ async function startRun(
       throw new ImportStillRunningError(unfinished.id, lastProgress);
     }
     await db.models.Importfehler.destroy({ where: { importlaufId: unfinished.id } });
-    return unfinished.update({ ...counters, status: 'LAEUFT', beendetAm: null });
+    return unfinished.update({
+      ...counters,
+      status: 'LAEUFT',
+      beendetAm: null,
+      fehlercode: null,
+      fehlermeldung: null,
+    });
   }
   return db.models.Importlauf.create({
     quelle: 'KFW_DATEI',
@@ -216,6 +235,40 @@ async function startRun(
     gestartetAm: clock(),
     gestartetVon: options.startedBy ?? null,
     ...counters,
+  });
+}
+
+/**
+ * The run of a file rejected whole (status `ABGELEHNT`, with code and message), so operators
+ * and `now import` can see why. The same file rejected again reuses its run.
+ */
+async function recordRejectedRun(
+  db: Database,
+  hash: string,
+  path: string,
+  error: KfwFileRejectedError,
+  options: ImportKfwFileOptions,
+  clock: () => Date,
+): Promise<Importlauf> {
+  const fields = {
+    fehlercode: error.code,
+    fehlermeldung: error.message,
+    beendetAm: clock(),
+    speicherSchluessel: options.storageKey ?? null,
+  };
+  const earlier = await db.models.Importlauf.findOne({
+    where: { dateiHash: hash, status: 'ABGELEHNT' },
+    order: [['gestartetAm', 'ASC']],
+  });
+  if (earlier) return earlier.update(fields);
+  return db.models.Importlauf.create({
+    quelle: 'KFW_DATEI',
+    dateiname: options.fileName ?? basename(path),
+    dateiHash: hash,
+    status: 'ABGELEHNT',
+    gestartetAm: clock(),
+    gestartetVon: options.startedBy ?? null,
+    ...fields,
   });
 }
 
@@ -352,4 +405,8 @@ function summaryOf(run: Importlauf): ImportSummary {
     unchanged: run.unveraendert,
     rejected: run.abgelehnt,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

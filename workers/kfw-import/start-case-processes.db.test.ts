@@ -55,5 +55,14 @@ describe('startCaseProcesses', () => {
       started: 0,
       alreadyStarted: 5,
     });
+    // and each case carries the key of its own instance
+    const keys = await t.db.models.Foerderfall.findAll({
+      where: { id: [...caseIds] },
+      attributes: ['prozessInstanzKey'],
+    });
+    expect(new Set(keys.map((fall) => fall.prozessInstanzKey)).size).toBe(5);
+    expect(keys.every((fall) => /^22517998136854\d\d$/.test(fall.prozessInstanzKey ?? ''))).toBe(
+      true,
+    );
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Starts the `foerderfall` process of each new case, at most once per case. The started
- * instance's key is recorded as an audit event of the case (`foerderfall.prozess-gestartet`)
- * right after the engine answers, and cases with that event are skipped, so a re-delivered
- * import job starts nothing twice. (A dedicated column on the case would be the better home
- * for the key; the remaining window is a crash between the engine's answer and the insert.)
+ * instance's key is recorded on the case (`foerderfall.prozessInstanzKey`) right after the
+ * engine answers, together with an audit event (`foerderfall.prozess-gestartet`), and cases
+ * with a key are skipped, so a re-delivered import job starts nothing twice. (The remaining
+ * window is a crash between the engine's answer and that write: Zeebe offers no start keyed by
+ * a business id to close it.)
  */
+import { Op } from 'sequelize';
 import type { Database } from '../../domain/index.js';
 import { PROCESS_IDS, VARIABLES } from '../../domain/contract.js';
 import { IMPORT_ACTOR } from './upsert-applications.js';
@@ -49,12 +51,12 @@ export async function startCaseProcesses(
   let alreadyStarted = 0;
   for (let from = 0; from < caseIds.length; from += CHUNK) {
     const chunk = caseIds.slice(from, from + CHUNK);
-    const marked = await db.models.AuditEvent.findAll({
-      where: { foerderfallId: [...chunk], aktion: PROCESS_STARTED },
-      attributes: ['foerderfallId'],
+    const marked = await db.models.Foerderfall.findAll({
+      where: { id: [...chunk], prozessInstanzKey: { [Op.ne]: null } },
+      attributes: ['id'],
       raw: true,
     });
-    const done = new Set(marked.map((event) => event.foerderfallId));
+    const done = new Set(marked.map((fall) => fall.id));
     const pending = chunk.filter((caseId) => !done.has(caseId));
     alreadyStarted += chunk.length - pending.length;
     // A small pool: the engine answers each start on its own, the order does not matter.
@@ -82,15 +84,25 @@ async function startOne(
     bpmnProcessId: PROCESS_IDS.foerderfall,
     variables: { [VARIABLES.caseId]: caseId },
   });
-  await db.models.AuditEvent.create({
-    akteurTyp: 'WORKER',
-    akteurId: IMPORT_ACTOR,
-    aktion: PROCESS_STARTED,
-    objektTyp: 'prozessinstanz',
-    objektId: instance.processInstanceKey,
-    foerderfallId: caseId,
-    vorher: null,
-    nachher: { processInstanceKey: instance.processInstanceKey },
-    korrelationId: importRunId,
+  const processInstanceKey = String(instance.processInstanceKey);
+  await db.sequelize.transaction(async (transaction) => {
+    await db.models.Foerderfall.update(
+      { prozessInstanzKey: processInstanceKey },
+      { where: { id: caseId }, transaction },
+    );
+    await db.models.AuditEvent.create(
+      {
+        akteurTyp: 'WORKER',
+        akteurId: IMPORT_ACTOR,
+        aktion: PROCESS_STARTED,
+        objektTyp: 'prozessinstanz',
+        objektId: processInstanceKey,
+        foerderfallId: caseId,
+        vorher: null,
+        nachher: { processInstanceKey },
+        korrelationId: importRunId,
+      },
+      { transaction },
+    );
   });
 }

@@ -2,7 +2,8 @@
  * The KfW inbox trigger: a file placed under `kfw-inbox/` in storage starts a `kfw-import`
  * process. Each file is claimed by moving it to `kfw-processed/<time>-<name>` first and the
  * instance is started with that key as `fileKey`, so a restart never imports it again; if the
- * start fails the file goes back to the inbox for the next scan.
+ * start fails the file goes back to the inbox for the next scan. The `kfw-import` job moves a
+ * file it rejects on to `kfw-rejected/<time>-<name>`.
  *
  * With `file://` storage a chokidar watcher on the inbox directory scans as soon as a file is
  * complete; with `s3://` the bucket is polled (`pollIntervalMs`). On AWS, S3 event
@@ -21,13 +22,9 @@ import { watch, type FSWatcher } from 'chokidar';
 import { PROCESS_IDS, VARIABLES } from '../../domain/index.js';
 import type { WorkerLogger } from '../runtime/job-handler.js';
 import type { ObjectStore } from '../snapshot/index.js';
+import { KFW_PREFIXES } from '../kfw-import/settle-file.js';
 
-/** Storage prefixes of the KfW hand-over. */
-export const KFW_PREFIXES = {
-  inbox: 'kfw-inbox/',
-  processed: 'kfw-processed/',
-  rejected: 'kfw-rejected/',
-} as const;
+export { KFW_PREFIXES };
 
 /** Options of {@link startKfwInbox}. */
 export interface KfwInboxOptions {

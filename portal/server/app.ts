@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import express, { type Request } from 'express';
 import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -29,6 +30,8 @@ import { createPeopleService } from './features/invitations/people-service.js';
 import { invitationRoutes } from './features/invitations/routes.js';
 import { createInvitationService } from './features/invitations/service.js';
 import { meRoutes } from './features/me/routes.js';
+import { processRoutes } from './features/processes/routes.js';
+import { createProcessService } from './features/processes/service.js';
 import { bodyErrors, formBody, jsonBody } from './http/body-parsing.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { NotFoundError } from './http/portal-errors.js';
@@ -36,7 +39,8 @@ import { problemDetailsHandler } from './http/problem-details.js';
 import { createRateLimiters, defaultRateLimits } from './http/rate-limits.js';
 import type { AnyRoute } from './http/route-definition.js';
 import { sameOriginCheck } from './http/same-origin.js';
-import { securityHeaders } from './http/security-headers.js';
+import { cspNonce, securityHeaders } from './http/security-headers.js';
+import { webAppRoutes } from './http/web-app.js';
 import { linkDemoApplicant } from './identity/demo-applicant-cases.js';
 import { ensureDemoUsers, type DemoUser } from './identity/demo-users.js';
 import { identityCss } from './identity/identity-pages.js';
@@ -67,6 +71,8 @@ export interface Portal {
 }
 
 const version = '0.1.0';
+/** Where `vite build` puts the web front end (portal/web/README.md). */
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Builds the portal from its dependencies. No side effects until `start()`. */
 export function createPortal(options: PortalOptions): Portal {
@@ -117,6 +123,7 @@ export function createPortal(options: PortalOptions): Portal {
     ...invitationRoutes({ invitations, people, access }),
     ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access })),
     ...taskFilterRoutes(createTaskFilterService(options.db)),
+    ...processRoutes(createProcessService({ db: options.db, processes: options.processes })),
   );
 
   const app = express();
@@ -136,6 +143,7 @@ export function createPortal(options: PortalOptions): Portal {
     }),
   );
   app.use(metrics.record);
+  app.use(cspNonce);
   app.use((req, res, next) =>
     securityHeaders({
       https: publicUrl?.startsWith('https:') ?? false,
@@ -156,6 +164,7 @@ export function createPortal(options: PortalOptions): Portal {
       formBody: formBody(4 * 1024),
     }),
   );
+  app.use(webAppRoutes(options.webRoot ?? defaultWebRoot));
   app.use('/api', jsonBody(bodyLimit));
   const router = express.Router();
   mountRoutes(router, routes, {
@@ -214,6 +223,7 @@ export function createPortal(options: PortalOptions): Portal {
         server = undefined;
       }
       await options.engine?.close();
+      await options.processes?.close?.();
     },
   };
 }

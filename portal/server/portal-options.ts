@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../domain/index.js';
 import type { EngineClient } from './engine-client/engine-client.js';
+import type { ProcessClient } from './engine-client/process-client.js';
 import type { TaskClient } from './engine-client/task-client.js';
 import type { RateLimitOptions } from './http/rate-limits.js';
 import type { SendMail } from './identity/account-service.js';
@@ -29,6 +30,8 @@ export interface PortalOptions {
   engine?: EngineClient;
   /** User tasks through the SDK's REST client; absent: the inbox answers 503. */
   tasks?: TaskClient;
+  /** Process definitions and instances through the SDK; absent: process administration answers 503. */
+  processes?: ProcessClient & { close?(): Promise<void> };
   /** @default a silent pino logger */
   logger?: Logger;
   /** @default productionScryptCost */

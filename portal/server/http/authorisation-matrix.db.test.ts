@@ -55,6 +55,20 @@ const taskRoute =
 const inbox: Expect = (caller) =>
   caller === 'anonymous' ? 401 : caller === 'process-owner' ? 403 : 200;
 
+/**
+ * Process administration: process owners (and for reading admins) pass the role check and reach
+ * the service; this test runs without an engine, so engine calls answer 503 behind it.
+ */
+const ownerReads =
+  (ok: number): Expect =>
+  (caller) =>
+    caller === 'anonymous' ? 401 : caller === 'process-owner' || caller === 'admin' ? ok : 403;
+const ownerWrites =
+  (ok: number): Expect =>
+  (caller) =>
+    caller === 'anonymous' ? 401 : caller === 'process-owner' ? ok : 403;
+const engineKey = '1234567';
+
 /** The rules, keyed `METHOD path`. */
 const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   'GET /healthz': { expect: open },
@@ -109,6 +123,21 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
     body: () => ({ data: { notiz: 'halb fertig' } }),
   },
   'POST /api/tasks/:taskKey/completion': { expect: taskRoute(200), body: () => ({ data: {} }) },
+  'GET /api/processes': { expect: ownerReads(503) },
+  // Not BPMN: the lint refuses it before the engine is asked.
+  'POST /api/processes': {
+    expect: ownerWrites(422),
+    body: () => ({ xml: 'kein xml', note: 'Matrix' }),
+  },
+  'GET /api/processes/:processDefinitionKey': { expect: ownerReads(503) },
+  'GET /api/processes/:processDefinitionKey/xml': { expect: ownerReads(503) },
+  'GET /api/process-instances': { expect: ownerReads(503) },
+  'GET /api/process-instances/:processInstanceKey': { expect: ownerReads(503) },
+  'POST /api/process-instances/:processInstanceKey/incidents/:incidentKey/retry': {
+    expect: ownerWrites(503),
+    body: () => ({}),
+  },
+  'POST /api/process-instances/:processInstanceKey/cancellation': { expect: ownerWrites(503) },
 };
 
 describe('authorisation matrix', () => {
@@ -173,7 +202,8 @@ describe('authorisation matrix', () => {
     const path = template
       .replace(':caseId', cases[ctx] || missingId)
       .replace(':taskKey', tasks[ctx])
-      .replace(/:(invitationId|linkId|filterId)/, missingId);
+      .replace(/:(invitationId|linkId|filterId)/, missingId)
+      .replace(/:(processDefinitionKey|processInstanceKey|incidentKey)/g, engineKey);
     const rule = matrix[key]!;
     const body = rule.body?.();
     const token = tokens.get(caller);

@@ -58,7 +58,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: RoutePipel
       }
       if (route.authorise) await route.authorise(input);
       const result = await route.handle(input);
-      const presented = route.present ? route.present(result) : { body: result };
+      const presented: Presented = route.present ? route.present(result) : { body: result };
       if (presented.stream) {
         for (const [name, value] of Object.entries(presented.headers ?? {}))
           res.setHeader(name, value);

@@ -149,9 +149,10 @@ function candidateSource(filter: Readonly<Record<string, unknown>>): SearchSourc
     consumes.push('state');
   }
   return {
+    table: 'user_task_candidates',
     from: 'user_task_candidates JOIN user_tasks ON user_tasks.key = user_task_candidates.task_key',
     key: 'task_key',
-    sortColumns: { key: 'task_key', due_date: 'task_due_date' },
+    sortColumns: { key: 'task_key', [utcInstant('due_date')]: 'task_due_date' },
     conditions,
     consumes,
   };
@@ -494,6 +495,15 @@ function searchDefinitions(tables: Tables) {
   };
 }
 
+/**
+ * User task dates are ISO text as the model gave them (any offset): they sort as UTC instants,
+ * '' for none or for text that is no date (first ascending), the same key the candidates side
+ * table keeps, so both ways of answering a search give one order.
+ */
+function utcInstant(column: string): string {
+  return `COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', ${column}), '')`;
+}
+
 /** Columns of the API's sortable fields. */
 const SORT_COLUMNS: Record<string, string> = {
   processDefinitionKey: 'process_definition_key',
@@ -517,8 +527,8 @@ const SORT_COLUMNS: Record<string, string> = {
   creationDate: 'creation_date',
   completionDate: 'completion_date',
   creationTime: 'creation_time',
-  dueDate: 'due_date',
-  followUpDate: 'follow_up_date',
+  dueDate: utcInstant('due_date'),
+  followUpDate: utcInstant('follow_up_date'),
   priority: 'priority',
   errorType: 'error_type',
 };

@@ -110,6 +110,8 @@ export function toMillis(value: string | number): number {
  * `conditions` select the side table's range, and `consumes` the filter fields they answer.
  */
 export interface SearchSource {
+  /** The side table alone: what the count reads when the source's conditions are all there is. */
+  readonly table: string;
   readonly from: string;
   readonly key: string;
   readonly sortColumns: Readonly<Record<string, string>>;
@@ -160,6 +162,8 @@ interface OrderColumn {
 
 interface BuiltSearch {
   readonly from: string;
+  /** What the count reads: the side table alone when nothing else filters. */
+  readonly countFrom: string;
   readonly where: string;
   readonly params: unknown[];
   /** The sort columns, then the key. */
@@ -176,6 +180,7 @@ function buildSearch(
   const source = definition.source?.(filter);
   const conditions: Condition[] = definition.base ? [definition.base] : [];
   if (source) conditions.push(...source.conditions);
+  const sourceOnly = conditions.length;
   for (const [field, value] of Object.entries(filter)) {
     const rule = definition.rules[field];
     if (!rule)
@@ -208,6 +213,10 @@ function buildSearch(
   order.push({ column: keyColumn, descending: keyDescending ?? order.at(-1)?.descending ?? false });
   return {
     from: source?.from ?? definition.table,
+    countFrom:
+      source && !definition.base && conditions.length === sourceOnly
+        ? source.table
+        : (source?.from ?? definition.table),
     where: conditions.length ? `WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}` : '',
     params: conditions.flatMap((c) => c.params),
     order,
@@ -254,7 +263,9 @@ function orderHash(signature: string): string {
 /** Rows after `values` in `order` (both NULL placements as SQLite sorts). */
 function keysetAfter(order: OrderColumn[], values: unknown[]): Condition {
   const uniform = order.every((o) => o.descending === order[0]!.descending);
-  if (uniform && order.every((o, i) => NOT_NULL.has(o.column) && values[i] !== null)) {
+  // a COALESCE(...) order expression is never NULL either
+  const notNull = (column: string) => NOT_NULL.has(column) || column.startsWith('COALESCE(');
+  if (uniform && order.every((o, i) => notNull(o.column) && values[i] !== null)) {
     const columns = order.map((o) => o.column).join(', ');
     const marks = order.map(() => '?').join(', ');
     return {
@@ -319,7 +330,7 @@ function pageStatements(
   const offset = cursor === undefined ? Math.max(page.from ?? 0, 0) : 0;
   return {
     count: {
-      sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${built.from} ${built.where} LIMIT ${MAX_COUNTED_ITEMS + 1})`,
+      sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${built.countFrom} ${built.where} LIMIT ${MAX_COUNTED_ITEMS + 1})`,
       params: built.params,
     },
     page: {

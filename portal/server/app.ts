@@ -164,7 +164,7 @@ export function createPortal(options: PortalOptions): Portal {
       formBody: formBody(4 * 1024),
     }),
   );
-  app.use(webAppRoutes(options.webRoot ?? defaultWebRoot));
+  app.use(webAppRoutes(defaultWebRoot));
   app.use('/api', jsonBody(bodyLimit));
   const router = express.Router();
   mountRoutes(router, routes, {

@@ -1,0 +1,38 @@
+/**
+ * Serves the built web front end (`dist/web/`, see portal/web/README.md): hashed files under
+ * `/app/` with a year of caching, and `index.html` for every other browser navigation (the
+ * front end routes on the client), with this response's CSP nonce filled in for the styles MUI
+ * writes at run time. Paths of the API, the login and the identity provider are never answered
+ * with the page. Without a build the portal runs as before (API and login only).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+const serverPaths = /^\/(api|auth|oidc|einladung|assets|metrics|health)(\/|$)/;
+
+/** The router for the front end in `root`; empty when `root` holds no build. */
+export function webAppRoutes(root: string): Router {
+  const router = express.Router();
+  const indexFile = path.join(root, 'index.html');
+  if (!existsSync(indexFile)) return router;
+  router.use(
+    '/app',
+    express.static(path.join(root, 'app'), { immutable: true, maxAge: '365d', index: false }),
+  );
+  let template: string | undefined;
+  router.get(/.*/, (req, res, next) => {
+    if (serverPaths.test(req.path) || !req.accepts('html')) {
+      next();
+      return;
+    }
+    // Read once (the build does not change under a running portal); the nonce differs per response.
+    template ??= readFileSync(indexFile, 'utf8');
+    const nonce = String(res.locals.cspNonce ?? '');
+    res
+      .type('html')
+      .setHeader('Cache-Control', 'no-cache')
+      .send(template.replaceAll('__CSP_NONCE__', nonce));
+  });
+  return router;
+}

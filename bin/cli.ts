@@ -14,6 +14,7 @@ import { registerMigrateCommand } from './commands/migrate.js';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerEngineCommand } from './commands/engine.js';
 import { registerSnapshotCommand } from './commands/snapshot.js';
+import { registerImportCommand } from './commands/import.js';
 
 /** Loads the configuration lazily, so `--help` works with a broken environment. */
 export type ConfigLoader = () => Config;
@@ -30,6 +31,7 @@ export function buildProgram(env: Record<string, string | undefined> = process.e
   registerEngineCommand(program, config);
   registerSeedCommands(program, config);
   registerSnapshotCommand(program, config);
+  registerImportCommand(program, config);
   registerBenchCommand(program);
   return program;
 }

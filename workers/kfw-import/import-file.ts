@@ -260,7 +260,12 @@ async function recordRejectedRun(
     where: { dateiHash: hash, status: 'ABGELEHNT' },
     order: [['gestartetAm', 'ASC']],
   });
-  if (earlier) return earlier.update(fields);
+  if (earlier) {
+    // saved even when nothing differs, so its updatedAt tells a waiting client of this delivery
+    earlier.set(fields);
+    earlier.changed('beendetAm', true);
+    return earlier.save();
+  }
   return db.models.Importlauf.create({
     quelle: 'KFW_DATEI',
     dateiname: options.fileName ?? basename(path),

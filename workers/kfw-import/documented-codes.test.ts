@@ -29,6 +29,7 @@ async function codesInSource(): Promise<string[]> {
     'KFW_IMPORT_RUN_NOT_FOUND',
     'KFW_IMPORT_INPUT_INVALID',
     'KFW_IMPORT_TRANSIENT',
+    'KFW_IMPORT_WAIT_TIMEOUT',
   ]) {
     codes.delete(internal);
   }

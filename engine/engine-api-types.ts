@@ -83,3 +83,10 @@ export interface PublishMessageRequest {
   messageId?: string;
   variables?: Variables;
 }
+
+/** A message to correlate now (never buffered). */
+export interface CorrelateMessageRequest {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+}

@@ -29,6 +29,7 @@ import type {
   FailJobRequest,
   KeyInput,
   PublishMessageRequest,
+  CorrelateMessageRequest,
   ThrowErrorRequest,
   Variables,
 } from './engine-api-types.js';
@@ -362,6 +363,27 @@ export class Engine {
       variables: document(request.variables),
     });
     return { key: String(result.key), tenantId: '<default>' };
+  }
+
+  /**
+   * Correlates a message to the subscriptions open now, never buffering it: catch events first,
+   * then message start events, one of each process. Answers the message key and the first
+   * process instance it reached; refused with NOT_FOUND when nothing took it.
+   */
+  async correlateMessage(
+    request: CorrelateMessageRequest,
+  ): Promise<{ key: string; processInstanceKey: string; tenantId: string }> {
+    const result = await this.submit<{ key: number; processInstanceKey: number }>({
+      type: 'CORRELATE_MESSAGE',
+      name: request.name,
+      correlationKey: request.correlationKey ?? '',
+      variables: document(request.variables),
+    });
+    return {
+      key: String(result.key),
+      processInstanceKey: String(result.processInstanceKey),
+      tenantId: '<default>',
+    };
   }
 
   /** Sets variables in a scope (local) or propagates them outwards. */

@@ -10,7 +10,7 @@ import {
   updateJobRetries,
   updateJobTimeout,
 } from './commands/job-commands.js';
-import { expireMessage, publishMessage } from './commands/message-commands.js';
+import { correlateMessage, expireMessage, publishMessage } from './commands/message-commands.js';
 import { cancelInstance, createInstance } from './commands/process-instance-commands.js';
 import { resolveIncident } from './commands/incident-commands.js';
 import { triggerTimer } from './commands/timer-commands.js';
@@ -58,6 +58,8 @@ function dispatch(ctx: ProcessingContext, command: EngineCommand): unknown {
       return recurJob(ctx, command);
     case 'PUBLISH_MESSAGE':
       return publishMessage(ctx, command);
+    case 'CORRELATE_MESSAGE':
+      return correlateMessage(ctx, command);
     case 'EXPIRE_MESSAGE':
       return expireMessage(ctx, command.messageKey);
     case 'TRIGGER_TIMER':

@@ -164,6 +164,8 @@ function valueTypeOf(command: EngineCommand): EngineRecord['valueType'] {
     case 'PUBLISH_MESSAGE':
     case 'EXPIRE_MESSAGE':
       return 'MESSAGE';
+    case 'CORRELATE_MESSAGE':
+      return 'MESSAGE_CORRELATION';
     case 'TRIGGER_TIMER':
       return 'TIMER';
     case 'SET_VARIABLES':

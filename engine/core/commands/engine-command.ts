@@ -55,6 +55,12 @@ export type EngineCommand =
       messageId?: string;
       variables: VariableDocument;
     }
+  | {
+      type: 'CORRELATE_MESSAGE';
+      name: string;
+      correlationKey: string;
+      variables: VariableDocument;
+    }
   | { type: 'EXPIRE_MESSAGE'; messageKey: number }
   | { type: 'TRIGGER_TIMER'; timerKey: number }
   | {

@@ -1,4 +1,4 @@
-import { alreadyExists, invalidArgument } from '../engine-error.js';
+import { alreadyExists, invalidArgument, notFound } from '../engine-error.js';
 import type {
   ElementInstanceRow,
   MessageRow,
@@ -12,6 +12,7 @@ import { createProcessInstance } from '../process-instances.js';
 import type { EngineCommand } from './engine-command.js';
 
 type Publish = Extract<EngineCommand, { type: 'PUBLISH_MESSAGE' }>;
+type Correlate = Extract<EngineCommand, { type: 'CORRELATE_MESSAGE' }>;
 
 /**
  * Publishes a message (Zeebe 8.8, "Message correlation"): it starts instances of processes
@@ -50,27 +51,89 @@ export function publishMessage(ctx: ProcessingContext, command: Publish): { key:
   return { key: message.key };
 }
 
-function startByMessage(ctx: ProcessingContext, message: MessageRow): void {
-  for (const start of ctx.state.startSubscriptions.byMessageName(message.name)) {
-    startFrom(ctx, start, message);
+/**
+ * Correlates a message now or not at all (Camunda 8.8, `POST /v2/messages/correlation`; Zeebe's
+ * MESSAGE_CORRELATION CORRELATE): like a publish, but never buffered, so it reaches only the
+ * subscriptions open at this moment, first the waiting catch events, then message start events,
+ * at most one of each process (BPMN process id), as a publish does. Answers the first process
+ * instance it reached: a started instance if it started one, else the first waiting one, as
+ * Zeebe answers. Refused with NOT_FOUND, leaving nothing behind, when nothing takes it.
+ */
+export function correlateMessage(
+  ctx: ProcessingContext,
+  command: Correlate,
+): { key: number; processInstanceKey: number } {
+  if (!command.name)
+    throw invalidArgument('Expected a message name to correlate a message, but it was empty');
+  const message: MessageRow = {
+    key: ctx.nextKey(),
+    name: command.name,
+    correlationKey: command.correlationKey,
+    messageId: null,
+    variables: command.variables,
+    deadline: ctx.now,
+    timeToLive: -1,
+  };
+  const correlation = {
+    name: message.name,
+    correlationKey: message.correlationKey,
+    variables: message.variables,
+    messageKey: message.key,
+    tenantId: '<default>',
+  };
+  ctx.write('MESSAGE', 'PUBLISHED', message.key, messageValue(message));
+  ctx.write('MESSAGE_CORRELATION', 'CORRELATING', message.key, correlation);
+  const waiting: number[] = [];
+  for (const subscription of ctx.state.messageSubscriptions.matching(
+    message.name,
+    message.correlationKey,
+  )) {
+    if (correlate(ctx, message, subscription)) waiting.push(subscription.processInstanceKey);
   }
+  const started = startByMessage(ctx, message);
+  const first = started[0] ?? waiting[0];
+  if (first === undefined)
+    throw notFound(
+      `Expected to find subscription for message with name '${message.name}' and correlation key '${message.correlationKey}', but none was found.`,
+    );
+  ctx.write('MESSAGE_CORRELATION', 'CORRELATED', message.key, {
+    ...correlation,
+    processInstanceKey: first,
+  });
+  ctx.write('MESSAGE', 'EXPIRED', message.key, messageValue(message));
+  // the message is not kept: forget which processes took it (the records say so)
+  ctx.state.messages.delete(message.key);
+  return { key: message.key, processInstanceKey: first };
 }
 
-/** Starts an instance at a message start event, unless the rules of message starts forbid it. */
+/** Starts instances at matching message start events; answers the started instances' keys. */
+function startByMessage(ctx: ProcessingContext, message: MessageRow): number[] {
+  const started: number[] = [];
+  for (const start of ctx.state.startSubscriptions.byMessageName(message.name)) {
+    const instanceKey = startFrom(ctx, start, message);
+    if (instanceKey !== undefined) started.push(instanceKey);
+  }
+  return started;
+}
+
+/**
+ * Starts an instance at a message start event, unless the rules of message starts forbid it;
+ * answers the started instance's key.
+ */
 function startFrom(
   ctx: ProcessingContext,
   start: StartSubscriptionRow,
   message: MessageRow,
-): boolean {
-  if (ctx.state.messages.wasCorrelated(message.key, start.bpmnProcessId)) return false;
+): number | undefined {
+  if (ctx.state.messages.wasCorrelated(message.key, start.bpmnProcessId)) return undefined;
   if (
     message.correlationKey &&
     ctx.state.messages.activeInstanceFor(start.bpmnProcessId, message.correlationKey)
   ) {
-    return false;
+    return undefined;
   }
   const definition = ctx.state.definitions.get(start.processDefinitionKey);
-  if (!definition) return false;
+  if (!definition) return undefined;
   const instance = createProcessInstance(ctx, definition, message.variables, {
     startElementId: start.startEventId,
   });
@@ -85,7 +148,7 @@ function startFrom(
     variables: message.variables,
     tenantId: '<default>',
   });
-  return true;
+  return instance.key;
 }
 
 /**
@@ -102,7 +165,7 @@ export function startNextBuffered(
   if (!correlationKey) return;
   for (const start of ctx.state.startSubscriptions.ofProcess(bpmnProcessId)) {
     for (const message of ctx.state.messages.matching(start.messageName, correlationKey)) {
-      if (message.deadline > ctx.now && startFrom(ctx, start, message)) return;
+      if (message.deadline > ctx.now && startFrom(ctx, start, message) !== undefined) return;
     }
   }
 }

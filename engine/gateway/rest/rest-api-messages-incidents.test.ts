@@ -61,6 +61,51 @@ describe('the REST API: messages', () => {
     expect(problem.detail).toContain("'grant-paid'");
   });
 
+  it('correlates to one of two instances waiting with the same key, the other keeps waiting', async () => {
+    // given
+    const first = await awaitPayment('case-5');
+    const second = await awaitPayment('case-5');
+    // when
+    const correlated = await h.camunda.correlateMessage({
+      name: 'grant-paid',
+      correlationKey: 'case-5',
+    });
+    // then
+    expect(correlated.processInstanceKey).toBe(first.processInstanceKey);
+    expect(await stateOf(first.processInstanceKey)).toBe('COMPLETED');
+    expect(await stateOf(second.processInstanceKey)).toBe('ACTIVE');
+  });
+
+  it('does not buffer a correlated message: an instance that subscribes later keeps waiting', async () => {
+    // given
+    const refused = await problemOf(
+      h.camunda.correlateMessage({ name: 'grant-paid', correlationKey: 'case-6' }),
+    );
+    // when
+    const { processInstanceKey } = await awaitPayment('case-6');
+    // then
+    expect(refused.status).toBe(404);
+    expect(await stateOf(processInstanceKey)).toBe('ACTIVE');
+  });
+
+  it('starts a process at its message start event and answers the started instance, as Zeebe does', async () => {
+    // given a waiting instance of one process and a message start event of another
+    await h.camunda.createDeployment({ resources: [h.fixture('record-payment.bpmn')] });
+    const waiting = await awaitPayment('case-7');
+    // when
+    const correlated = await h.camunda.correlateMessage({
+      name: 'grant-paid',
+      correlationKey: 'case-7',
+    });
+    // then each process takes the message once; the answer names the started instance
+    const started = await h.camunda.searchProcessInstances(
+      { filter: { processDefinitionId: 'record-payment' as never } },
+      NOW,
+    );
+    expect(started.items.map((i) => i.processInstanceKey)).toEqual([correlated.processInstanceKey]);
+    expect(await stateOf(waiting.processInstanceKey)).toBe('COMPLETED');
+  });
+
   it('buffers a published message for its time to live until an instance subscribes', async () => {
     // given a message published before anyone waits for it
     const published = await h.camunda.publishMessage({

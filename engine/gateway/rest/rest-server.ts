@@ -133,7 +133,9 @@ async function readBody(
     try {
       return {
         body: undefined,
-        form: await new Response(bytes, { headers: { 'content-type': type } }).formData(),
+        form: await new Response(new Uint8Array(bytes), {
+          headers: { 'content-type': type },
+        }).formData(),
       };
     } catch (error) {
       throw new RestProblem(

@@ -1,0 +1,8 @@
+# The version is pinned once, in each stage's versions.tf.
+terraform {
+  required_providers {
+    helm = {
+      source = "hashicorp/helm"
+    }
+  }
+}

@@ -80,5 +80,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // The web front end runs in the browser (portal/web/README.md).
+    files: ['portal/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   prettier,
 );

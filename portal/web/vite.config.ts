@@ -1,0 +1,30 @@
+/**
+ * Vite build of the portal's web front end: `portal/web/` -> `dist/web/` (served by the portal
+ * server at `/`). Hashed files go to `dist/web/app/` so they never collide with the server's own
+ * `/assets/` (the identity pages' stylesheet). The modeler and the officer/admin features are
+ * loaded with `import()`, so Rolldown puts them into their own chunks.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web/', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: 'app',
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    // `vite` in development proxies the API and the login to a running `now start`.
+    proxy: Object.fromEntries(
+      ['/api', '/auth', '/oidc', '/einladung', '/assets'].map((p) => [p, 'http://127.0.0.1:3000']),
+    ),
+  },
+});

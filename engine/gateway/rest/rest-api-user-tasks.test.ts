@@ -89,6 +89,60 @@ describe('the REST API: user task search', () => {
     expect(otherGroup.items).toEqual([]);
   });
 
+  it('answers the tasks of any of a person’s groups in one search ($in), each once', async () => {
+    // given tasks offered to case groups, one of them also to the officers
+    await h.camunda.createDeployment({ resources: [h.fixture('offered-review.bpmn')] });
+    const offer = async (groups: string[], day: number) =>
+      (
+        await h.camunda.createProcessInstance({
+          processDefinitionId: 'offered-review' as never,
+          variables: { groups, users: [], dueDate: `2026-02-${day}T12:00:00Z` },
+        })
+      ).processInstanceKey;
+    const a = await offer(['case:a', 'case-officer'], 12);
+    const b = await offer(['case:b'], 11);
+    await offer(['case:c'], 10);
+    // when
+    const found = await h.camunda.searchUserTasks(
+      {
+        filter: { candidateGroup: { $in: ['case:a', 'case:b', 'case-officer'] }, state: 'CREATED' },
+        sort: [{ field: 'dueDate' }],
+      },
+      NOW,
+    );
+    // then
+    expect(found.items.map((t) => t.processInstanceKey)).toEqual([b, a]);
+    expect(found.page).toMatchObject({ totalItems: 2, hasMoreTotalItems: false });
+  });
+
+  it('pages a group’s open tasks by cursor, keeping its place when a task arrives', async () => {
+    // given
+    for (const [caseId, day] of [
+      ['a', 10],
+      ['b', 20],
+      ['c', 5],
+    ] as const)
+      await review(caseId, day);
+    const query = {
+      filter: { candidateGroup: 'case-officer', state: 'CREATED' as const },
+      sort: [{ field: 'dueDate' as const }],
+    };
+    const first = await h.camunda.searchUserTasks({ ...query, page: { limit: 2 } }, NOW);
+    // when a task due before all of them arrives, and the next page is asked for
+    await review('early', 1);
+    const next = await h.camunda.searchUserTasks(
+      { ...query, page: { after: first.page.endCursor!, limit: 2 } } as never,
+      NOW,
+    );
+    // then
+    expect(first.items.map((t) => t.dueDate)).toEqual([
+      '2026-02-05T16:00:00.000Z',
+      '2026-02-10T16:00:00.000Z',
+    ]);
+    expect(next.items.map((t) => t.dueDate)).toEqual(['2026-02-20T16:00:00.000Z']);
+    expect(Number(next.page.totalItems)).toBe(4);
+  });
+
   it('refuses an operator it cannot serve, naming it', async () => {
     // when
     const problem = await problemOf(

@@ -115,6 +115,17 @@ function toFieldError(error: ErrorObject): FieldError {
   };
 }
 
+/**
+ * Runs a compiled form schema (from {@link createFormAjv}) on data, with the field errors every
+ * form gets; also for schemas that do not come from files (form versions saved in the portal).
+ */
+export function validateWith(validate: ValidateFunction, data: unknown): FormValidation {
+  if (validate(data)) return { valid: true };
+  // `if` only reports that its `then` failed; the `then` errors themselves say what and where.
+  const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
+  return { valid: false, errors: errors.map(toFieldError) };
+}
+
 /** Validates submissions against the form schemas. */
 export interface FormValidator {
   /** @throws UnknownFormError or FormSchemaError; bad data is a result, never a throw. */
@@ -143,11 +154,7 @@ export function createFormValidator(dir: string = FORMS_DIR): FormValidator {
   return {
     compile,
     validate(formId, data) {
-      const validate = compile(formId);
-      if (validate(data)) return { valid: true };
-      // `if` only reports that its `then` failed; the `then` errors themselves say what and where.
-      const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
-      return { valid: false, errors: errors.map(toFieldError) };
+      return validateWith(compile(formId), data);
     },
   };
 }

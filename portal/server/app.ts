@@ -29,6 +29,8 @@ import { invitationLinkRoutes } from './features/invitations/invitation-link.js'
 import { createPeopleService } from './features/invitations/people-service.js';
 import { invitationRoutes } from './features/invitations/routes.js';
 import { createInvitationService } from './features/invitations/service.js';
+import { createFormRegistry } from './features/forms/form-registry.js';
+import { formRoutes } from './features/forms/routes.js';
 import { meRoutes } from './features/me/routes.js';
 import { processRoutes } from './features/processes/routes.js';
 import { createProcessService } from './features/processes/service.js';
@@ -93,6 +95,7 @@ export function createPortal(options: PortalOptions): Portal {
   });
   const people = createPeopleService(options.db);
   const access = createCaseAccess(options.db);
+  const forms = createFormRegistry(options.db);
 
   const identity = createPortalIdentity({
     db: options.db,
@@ -121,9 +124,20 @@ export function createPortal(options: PortalOptions): Portal {
     ...meRoutes(),
     ...caseRoutes({ cases: createCaseService(options.db, access), access }),
     ...invitationRoutes({ invitations, people, access }),
-    ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access })),
+    ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access, forms })),
     ...taskFilterRoutes(createTaskFilterService(options.db)),
     ...processRoutes(createProcessService({ db: options.db, processes: options.processes })),
+    ...formRoutes(forms, async (principal, formId, version, requestId) => {
+      await options.db.models.AuditEvent.create({
+        akteurTyp: 'PERSON',
+        akteurId: principal.subject,
+        aktion: 'formular.version-gespeichert',
+        objektTyp: 'formular',
+        objektId: formId,
+        nachher: { formId, version },
+        korrelationId: requestId,
+      });
+    }),
   );
 
   const app = express();

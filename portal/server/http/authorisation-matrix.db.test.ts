@@ -138,6 +138,13 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
     body: () => ({}),
   },
   'POST /api/process-instances/:processInstanceKey/cancellation': { expect: ownerWrites(503) },
+  'GET /api/forms': { expect: ownerReads(200) },
+  'GET /api/forms/:formId': { expect: ownerReads(200) },
+  'GET /api/forms/:formId/versions': { expect: ownerReads(200) },
+  'POST /api/forms/:formId/versions': {
+    expect: ownerWrites(201),
+    body: () => ({ schema: { type: 'object', title: 'Matrix' }, note: 'Matrix' }),
+  },
 };
 
 describe('authorisation matrix', () => {
@@ -203,7 +210,8 @@ describe('authorisation matrix', () => {
       .replace(':caseId', cases[ctx] || missingId)
       .replace(':taskKey', tasks[ctx])
       .replace(/:(invitationId|linkId|filterId)/, missingId)
-      .replace(/:(processDefinitionKey|processInstanceKey|incidentKey)/g, engineKey);
+      .replace(/:(processDefinitionKey|processInstanceKey|incidentKey)/g, engineKey)
+      .replace(':formId', 'stammdaten');
     const rule = matrix[key]!;
     const body = rule.body?.();
     const token = tokens.get(caller);

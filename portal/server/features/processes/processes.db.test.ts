@@ -74,7 +74,12 @@ describe('process administration', () => {
       });
       return jobs[0];
     }, 'a job to fail');
-    await zeebe.failJob({ jobKey: job.key, errorMessage: 'Register nicht erreichbar', retries: 0 });
+    await zeebe.failJob({
+      jobKey: job.key,
+      errorMessage: 'Register nicht erreichbar',
+      retries: 0,
+      retryBackOff: 0,
+    });
     return job;
   }
 

@@ -4,7 +4,6 @@
  * renders), records it, and completes the user task with ids and decisions only; it is
  * idempotent: completing a task that is already completed changes nothing and succeeds.
  */
-import { createFormValidator, readFormFile } from '../../../../forms/form-schemas.js';
 import { parseCaseGroup, type Database } from '../../../../domain/index.js';
 import type { EngineTask, TaskClient, TaskPage } from '../../engine-client/task-client.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../http/portal-errors.js';
 import type { Principal } from '../../http/principal.js';
 import type { CaseAccess } from '../cases/case-access.js';
+import { createFormRegistry, type FormRegistry } from '../forms/form-registry.js';
 import { writerFor } from './form-writers.js';
 import { prefill } from './prefill.js';
 import { maySee, visibleGroups } from './task-visibility.js';
@@ -33,7 +33,13 @@ export interface TaskListQuery {
 /** A task with its form. */
 export interface TaskWithForm {
   task: EngineTask;
-  form: { id: string; schema: Record<string, unknown>; ui: Record<string, unknown> | null } | null;
+  form: {
+    id: string;
+    schema: Record<string, unknown>;
+    ui: Record<string, unknown> | null;
+    /** 0: the file in `forms/`; higher: a version saved by a process owner. */
+    version: number;
+  } | null;
   /** The caller's saved draft, else data prefilled from the domain tables. */
   data: Record<string, unknown>;
 }
@@ -68,8 +74,10 @@ export function createTaskService(deps: {
   db: Database;
   tasks: TaskClient | undefined;
   access: CaseAccess;
+  /** Where forms come from (the newest saved version, else the file). @default over `db` */
+  forms?: FormRegistry;
 }): TaskService {
-  const forms = createFormValidator();
+  const forms = deps.forms ?? createFormRegistry(deps.db);
   const client = () => {
     if (!deps.tasks) throw new DependencyUnavailableError('Engine (Aufgaben)');
     return deps.tasks;
@@ -83,15 +91,10 @@ export function createTaskService(deps: {
     return task;
   }
 
-  function form(formId: string | null): TaskWithForm['form'] {
+  async function form(formId: string | null): Promise<TaskWithForm['form']> {
     if (!formId) return null;
-    let ui: Record<string, unknown> | null = null;
-    try {
-      ui = readFormFile(formId, 'ui');
-    } catch {
-      ui = null; // A form without a UI schema renders with rjsf's defaults.
-    }
-    return { id: formId, schema: readFormFile(formId, 'schema'), ui };
+    const current = await forms.current(formId);
+    return { id: formId, schema: current.schema, ui: current.ui, version: current.version };
   }
 
   return {
@@ -124,7 +127,7 @@ export function createTaskService(deps: {
       });
       return {
         task,
-        form: form(task.formId),
+        form: await form(task.formId),
         data:
           draft?.daten ??
           (await prefill(deps.db, task, principal, (names) => client().variables(key, names))),
@@ -162,7 +165,7 @@ export function createTaskService(deps: {
       if (task.assignee && task.assignee !== principal.subject && !caseWide(principal))
         throw new ConflictError('TASK_ASSIGNED', 'Die Aufgabe ist jemand anderem zugewiesen');
       if (task.formId) {
-        const result = forms.validate(task.formId, data);
+        const result = await forms.validate(task.formId, data);
         if (!result.valid)
           throw new RequestInvalidError(
             result.errors.map((e) => ({ path: `/body/data${e.path}`, message: e.message })),

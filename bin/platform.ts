@@ -163,6 +163,7 @@ export async function startPlatform(
         publicUrl: cfg.publicUrl,
         engine: portalModule.createSdkEngineClient(sdkConfiguration as never),
         tasks: portalModule.createSdkTaskClient(sdkConfiguration as never),
+        caseProcesses: portalModule.createSdkCaseProcessClient(sdkConfiguration as never),
         logger: logger.child({ part: 'portal' }),
         sendMail: (message) =>
           mailer.send({ ...message, language: 'de', messageId: `<${randomUUID()}@portal.local>` }),

@@ -17,9 +17,12 @@ import express, { type Request } from 'express';
 import { pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { createAuditService } from './features/audit/service.js';
 import { createCaseAccess } from './features/cases/case-access.js';
 import { caseRoutes } from './features/cases/routes.js';
 import { createCaseService } from './features/cases/service.js';
+import { timelineRoutes } from './features/cases/timeline/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { taskFilterRoutes } from './features/task-filters/routes.js';
 import { createTaskFilterService } from './features/task-filters/service.js';
@@ -123,6 +126,8 @@ export function createPortal(options: PortalOptions): Portal {
     ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
     ...meRoutes(),
     ...caseRoutes({ cases: createCaseService(options.db, access), access }),
+    ...timelineRoutes({ access, processes: options.caseProcesses }),
+    ...auditRoutes({ audit: createAuditService(options.db), access }),
     ...invitationRoutes({ invitations, people, access }),
     ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access, forms })),
     ...taskFilterRoutes(createTaskFilterService(options.db)),

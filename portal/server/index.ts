@@ -26,6 +26,10 @@ export {
   type SdkConfiguration,
 } from './engine-client/engine-client.js';
 export {
+  createSdkCaseProcessClient,
+  type CaseProcessClient,
+} from './engine-client/case-process-client.js';
+export {
   createSdkTaskClient,
   type EngineTask,
   type TaskClient,

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../domain/index.js';
+import type { CaseProcessClient } from './engine-client/case-process-client.js';
 import type { EngineClient } from './engine-client/engine-client.js';
 import type { ProcessClient } from './engine-client/process-client.js';
 import type { TaskClient } from './engine-client/task-client.js';
@@ -32,6 +33,8 @@ export interface PortalOptions {
   tasks?: TaskClient;
   /** Process definitions and instances through the SDK; absent: process administration answers 503. */
   processes?: ProcessClient & { close?(): Promise<void> };
+  /** A case's process instances (for its timeline) through the SDK; absent: the timeline answers 503. */
+  caseProcesses?: CaseProcessClient;
   /** @default a silent pino logger */
   logger?: Logger;
   /** @default productionScryptCost */

@@ -100,6 +100,12 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   },
   'GET /api/cases': { expect: (c) => (c === 'anonymous' ? 401 : wide(c) ? 200 : 403) },
   'GET /api/cases/:caseId': { expect: caseRoute(200) },
+  'GET /api/cases/export': { expect: (c) => (c === 'anonymous' ? 401 : wide(c) ? 200 : 403) },
+  'GET /api/cases/:caseId/audit': {
+    expect: (c, ctx) => (c === 'anonymous' ? 401 : !wide(c) ? 403 : ctx === 'none' ? 404 : 200),
+  },
+  // This portal runs without an engine: whoever passes the ownership check learns only that.
+  'GET /api/cases/:caseId/timeline': { expect: caseRoute(503) },
   'GET /api/tasks': { expect: inbox },
   'GET /api/task-filters': { expect: inbox },
   'POST /api/task-filters': {

@@ -75,6 +75,17 @@ export class BrowserClient {
     };
   }
 
+  /** A GET of a file (an export): status, headers and the body as bytes. */
+  async download(url: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const cookie = [...this.cookies].map(([name, c]) => `${name}=${c.value}`).join('; ');
+    const response = await fetch(url, { headers: cookie ? { cookie } : {} });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   /** Sends the request and follows redirects (303 and 302 become GET, as browsers do). */
   async request(
     url: string,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { bundeslaender, foerderfallStatus } from '../../../../domain/index.js';
 import { defineRoute, type AnyRoute } from '../../http/route-definition.js';
 import type { CaseAccess } from './case-access.js';
+import { exportContentTypes, exportFormats, writeCaseExport } from './case-export.js';
 import type { CaseService } from './service.js';
 
 const summarySchema = z.object({
@@ -17,6 +18,13 @@ const summarySchema = z.object({
   empfaenger: z.string(),
   anzahlLadepunkteBeantragt: z.number(),
   naechsteFrist: z.string().nullable(),
+});
+
+const searchCriteria = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  programm: z.string().max(32).optional(),
+  status: z.enum(foerderfallStatus).optional(),
+  bundesland: z.enum(bundeslaender).optional(),
 });
 
 /** The routes of this feature. */
@@ -37,16 +45,33 @@ export function caseRoutes(deps: { cases: CaseService; access: CaseAccess }): An
       summary: 'Förderfälle suchen (Name, Antragsnummer, Reporting-ID, Programm, Status, Land)',
       tags: ['Förderfälle'],
       access: { roles: ['case-officer', 'admin'] },
-      query: z.object({
-        q: z.string().trim().min(1).max(100).optional(),
-        programm: z.string().max(32).optional(),
-        status: z.enum(foerderfallStatus).optional(),
-        bundesland: z.enum(bundeslaender).optional(),
+      query: searchCriteria.extend({
         from: z.coerce.number().int().min(0).max(100_000).default(0),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
       response: z.object({ items: z.array(summarySchema), total: z.number() }),
       handle: ({ query }) => deps.cases.search(query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cases/export',
+      summary: 'Suchergebnis als Datei (xlsx oder CSV mit ; und UTF-8-BOM)',
+      description:
+        'Dieselben Kriterien wie die Suche, ohne Seitengrenze. Texte, die mit = + - @ beginnen, werden mit einem Apostroph als Text geschrieben.',
+      tags: ['Förderfälle'],
+      access: { roles: ['case-officer', 'admin'] },
+      query: searchCriteria.extend({ format: z.enum(exportFormats).default('xlsx') }),
+      handle: ({ query }) => query,
+      present: (query) => ({
+        headers: {
+          'content-disposition': `attachment; filename="foerderfaelle.${query.format}"`,
+          'cache-control': 'no-store',
+        },
+        stream: {
+          contentType: exportContentTypes[query.format],
+          write: (out) => writeCaseExport(query.format, deps.cases.searchAll(query), out),
+        },
+      }),
     }),
     defineRoute({
       method: 'get',

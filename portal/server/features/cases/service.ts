@@ -36,7 +36,30 @@ export interface CaseSearch {
 export interface CaseService {
   mine(principal: Principal): Promise<CaseSummary[]>;
   search(criteria: CaseSearch): Promise<{ items: CaseSummary[]; total: number }>;
+  /** Every case matching the criteria (paging ignored), in batches, for the export. */
+  searchAll(criteria: Omit<CaseSearch, 'from' | 'limit'>): AsyncIterable<CaseSummary[]>;
   detail(principal: Principal, caseId: string, requestId: string): Promise<Record<string, unknown>>;
+}
+
+const exportBatch = 500;
+
+/** The officers' search criteria as a where clause (paths into the included models). */
+function searchWhere(criteria: Omit<CaseSearch, 'from' | 'limit'>): WhereOptions {
+  const where: WhereOptions[] = [];
+  if (criteria.q) {
+    const like = `%${criteria.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({
+      [Op.or]: [
+        { antragsnummer: { [Op.like]: like } },
+        { reportingId: { [Op.like]: like } },
+        { '$zuwendungsempfaenger.name$': { [Op.like]: like } },
+      ],
+    });
+  }
+  if (criteria.status) where.push({ status: criteria.status });
+  if (criteria.programm) where.push({ '$programm.code$': criteria.programm });
+  if (criteria.bundesland) where.push({ '$zuwendungsempfaenger.bundesland$': criteria.bundesland });
+  return { [Op.and]: where };
 }
 
 /** Creates the service. */
@@ -95,29 +118,32 @@ export function createCaseService(db: Database, access: CaseAccess): CaseService
     },
 
     async search(criteria) {
-      const where: WhereOptions[] = [];
-      if (criteria.q) {
-        const like = `%${criteria.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where.push({
-          [Op.or]: [
-            { antragsnummer: { [Op.like]: like } },
-            { reportingId: { [Op.like]: like } },
-            { '$zuwendungsempfaenger.name$': { [Op.like]: like } },
-          ],
-        });
-      }
-      if (criteria.status) where.push({ status: criteria.status });
-      if (criteria.programm) where.push({ '$programm.code$': criteria.programm });
-      if (criteria.bundesland)
-        where.push({ '$zuwendungsempfaenger.bundesland$': criteria.bundesland });
       const { rows, count } = await m.Foerderfall.findAndCountAll({
-        where: { [Op.and]: where },
+        where: searchWhere(criteria),
         include,
         order: [['antragsnummer', 'ASC']],
         offset: criteria.from,
         limit: criteria.limit,
       });
       return { items: await summaries(rows), total: count };
+    },
+
+    async *searchAll(criteria) {
+      // Pages of 500 in a stable order, so an export of every case never holds them all.
+      for (let from = 0; ; from += exportBatch) {
+        const rows = await m.Foerderfall.findAll({
+          where: searchWhere(criteria),
+          include,
+          order: [
+            ['antragsnummer', 'ASC'],
+            ['id', 'ASC'],
+          ],
+          offset: from,
+          limit: exportBatch,
+        });
+        if (rows.length > 0) yield await summaries(rows);
+        if (rows.length < exportBatch) return;
+      }
     },
 
     async detail(principal, caseId, requestId) {

@@ -36,6 +36,8 @@ import { createFormRegistry } from './features/forms/form-registry.js';
 import { formRoutes } from './features/forms/routes.js';
 import { meRoutes } from './features/me/routes.js';
 import { processRoutes } from './features/processes/routes.js';
+import { programmeRoutes } from './features/programmes/routes.js';
+import { createProgrammeService } from './features/programmes/service.js';
 import { createProcessService } from './features/processes/service.js';
 import { bodyErrors, formBody, jsonBody } from './http/body-parsing.js';
 import { mountRoutes } from './http/mount-routes.js';
@@ -132,6 +134,7 @@ export function createPortal(options: PortalOptions): Portal {
     ...taskRoutes(createTaskService({ db: options.db, tasks: options.tasks, access, forms })),
     ...taskFilterRoutes(createTaskFilterService(options.db)),
     ...processRoutes(createProcessService({ db: options.db, processes: options.processes })),
+    ...programmeRoutes(createProgrammeService(options.db)),
     ...formRoutes(forms, async (principal, formId, version, requestId) => {
       await options.db.models.AuditEvent.create({
         akteurTyp: 'PERSON',

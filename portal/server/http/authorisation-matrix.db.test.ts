@@ -144,6 +144,35 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
     body: () => ({}),
   },
   'POST /api/process-instances/:processInstanceKey/cancellation': { expect: ownerWrites(503) },
+  'GET /api/programmes': {
+    expect: (c) =>
+      c === 'anonymous' ? 401 : ['admin', 'case-officer', 'process-owner'].includes(c) ? 200 : 403,
+  },
+  'POST /api/programmes': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'admin' ? 201 : 403),
+    body: () => ({
+      code: `M_${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      name: 'Matrixprogramm',
+      kfwProgrammnummer: null,
+      empfaengertypen: ['KOMMUNE'],
+      foerderquoteProzent: '50.00',
+      maxZuschussProLadepunkt: null,
+      maxZuschussProStandort: null,
+      pauschaleProLadepunkt: null,
+      maxKwProLadepunkt: null,
+      zugang: null,
+      privaterStellplatz: false,
+      oekostromPflicht: false,
+      roamingPflicht: false,
+      adHocLadenPflicht: false,
+      zweckbindungJahre: 6,
+      berichtsrhythmus: 'JAEHRLICH',
+    }),
+  },
+  'PATCH /api/programmes/:code': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'admin' ? 200 : 403),
+    body: () => ({ aktiv: true }),
+  },
   'GET /api/forms': { expect: ownerReads(200) },
   'GET /api/forms/:formId': { expect: ownerReads(200) },
   'GET /api/forms/:formId/versions': { expect: ownerReads(200) },
@@ -217,7 +246,8 @@ describe('authorisation matrix', () => {
       .replace(':taskKey', tasks[ctx])
       .replace(/:(invitationId|linkId|filterId)/, missingId)
       .replace(/:(processDefinitionKey|processInstanceKey|incidentKey)/g, engineKey)
-      .replace(':formId', 'stammdaten');
+      .replace(':formId', 'stammdaten')
+      .replace(':code', 'KFW_441');
     const rule = matrix[key]!;
     const body = rule.body?.();
     const token = tokens.get(caller);

@@ -15,6 +15,7 @@ import { registerBenchCommand } from './commands/bench.js';
 import { registerEngineCommand } from './commands/engine.js';
 import { registerSnapshotCommand } from './commands/snapshot.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerExportCommand } from './commands/export.js';
 
 /** Loads the configuration lazily, so `--help` works with a broken environment. */
 export type ConfigLoader = () => Config;
@@ -32,6 +33,7 @@ export function buildProgram(env: Record<string, string | undefined> = process.e
   registerSeedCommands(program, config);
   registerSnapshotCommand(program, config);
   registerImportCommand(program, config);
+  registerExportCommand(program, config);
   registerBenchCommand(program);
   return program;
 }

@@ -33,6 +33,12 @@ export {
 export { migrations, migrationTable } from './migrations/migrate.js';
 export { programmIds } from './migrations/m0005-insert-programmes.js';
 export { initModels, type DomainModels } from './models/domain-models.js';
+export {
+  writeKfwExport,
+  KfwExportFormatError,
+  KFW_EXPORT_HEADERS,
+  type KfwExportOptions,
+} from './exports/kfw-export.js';
 export * from './privacy/column-privacy.js';
 export {
   findUnclassifiedColumns,

@@ -342,6 +342,25 @@ function pageStatements(
   };
 }
 
+/** Prepared statements by SQL text, per database: a search's shape repeats, its values vary. */
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const CACHED_STATEMENTS = 500;
+
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (statement) {
+    // most recently used last, so the oldest is dropped first
+    cache.delete(sql);
+  } else {
+    statement = db.prepare(sql);
+    if (cache.size >= CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(sql, statement);
+  return statement;
+}
+
 /**
  * Runs a search: filter rules chosen by field name, sorting on allowed fields (the key last, so
  * paging is stable), offset or keyset paging, and the count (capped at `MAX_COUNTED_ITEMS`).
@@ -353,9 +372,9 @@ export function runSearch<Row, Item>(
 ): SearchResult<Item> {
   const statements = pageStatements(definition as SearchDefinition<unknown, unknown>, query);
   const counted = (
-    db.prepare(statements.count.sql).get(...statements.count.params) as { n: number }
+    prepared(db, statements.count.sql).get(...statements.count.params) as { n: number }
   ).n;
-  const raws = db.prepare(statements.page.sql).all(...statements.page.params) as Record<
+  const raws = prepared(db, statements.page.sql).all(...statements.page.params) as Record<
     string,
     unknown
   >[];

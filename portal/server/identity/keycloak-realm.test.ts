@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { realmRoles } from '../http/principal.js';
-import { callbackPath } from './auth-routes.js';
 import { demoPassword, demoUsers } from './demo-users.js';
-import { defaultClientId } from './portal-identity.js';
+import { realmExpectations } from './realm-expectations.js';
+
+const { roles: realmRoles, callbackPath, clientId: defaultClientId } = realmExpectations;
 
 type Mapper = { protocolMapper: string; config: Record<string, string> };
 type Realm = {

@@ -35,6 +35,7 @@ import { createInvitationService } from './features/invitations/service.js';
 import { createFormRegistry } from './features/forms/form-registry.js';
 import { formRoutes } from './features/forms/routes.js';
 import { meRoutes } from './features/me/routes.js';
+import { privacyRoutes } from './features/privacy/routes.js';
 import { processRoutes } from './features/processes/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { createProgrammeService } from './features/programmes/service.js';
@@ -127,6 +128,7 @@ export function createPortal(options: PortalOptions): Portal {
     }),
     ...apiDocsRoutes({ allRoutes, serverUrl: () => publicUrl ?? '/', version }),
     ...meRoutes(),
+    ...privacyRoutes(options.db),
     ...caseRoutes({ cases: createCaseService(options.db, access), access }),
     ...timelineRoutes({ access, processes: options.caseProcesses }),
     ...auditRoutes({ audit: createAuditService(options.db), access }),

@@ -79,6 +79,12 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   'GET /api/docs/viewer.js': { expect: open },
   'GET /api/docs/viewer.css': { expect: open },
   'GET /api/me': { expect: anyUser(200) },
+  'GET /api/me/data': { expect: anyUser(200) },
+  // A dry run for an address nobody has: admins get the (empty) report.
+  'POST /api/admin/erasure-requests': {
+    expect: (c) => (c === 'anonymous' ? 401 : c === 'admin' ? 200 : 403),
+    body: () => ({ email: 'niemand@example.org', dryRun: true }),
+  },
   // A made-up token: every logged-in caller gets the same INVITATION_INVALID.
   'POST /api/einladungen/einloesen': {
     expect: anyUser(404),

@@ -82,6 +82,12 @@ function resolvedEnvironment(service: Service): Record<string, string> {
 }
 
 describe('infra/images.yaml, the one list of images', () => {
+  it("tags the platform's image with the package version", () => {
+    const { version } = JSON.parse(read('package.json')) as { version: string };
+    const images = (imagesFile.documents[0] as { images: Record<string, string> }).images;
+    expect(images.platform).toBe(`ghcr.io/foerderplattform/now-funding-platform:${version}`);
+  });
+
   it('parses and pins every image to a version', () => {
     expectClean(imagesFile.errors);
     expect(listed.size).toBeGreaterThan(5);

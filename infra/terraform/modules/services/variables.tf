@@ -96,12 +96,12 @@ variable "secrets_kms_key_arn" {
 variable "portal" {
   description = "Size and scaling of the portal service."
   type = object({
-    cpu                  = number
-    memory               = number
-    min_count            = number
-    max_count            = number
-    requests_per_target  = number
-    cpu_target_percent   = number
+    cpu                 = number
+    memory              = number
+    min_count           = number
+    max_count           = number
+    requests_per_target = number
+    cpu_target_percent  = number
   })
 }
 

@@ -23,6 +23,16 @@ resource "aws_vpc_security_group_ingress_rule" "keycloak_from_load_balancer" {
   description                  = "HTTP and health checks from the load balancer"
 }
 
+# The load balancer's group allows outbound traffic only to its targets; Keycloak is one.
+resource "aws_vpc_security_group_egress_rule" "load_balancer_to_keycloak" {
+  security_group_id            = var.load_balancer_security_group_id
+  referenced_security_group_id = aws_security_group.keycloak.id
+  ip_protocol                  = "tcp"
+  from_port                    = 8080
+  to_port                      = 9000
+  description                  = "To the Keycloak tasks and their health checks"
+}
+
 resource "aws_vpc_security_group_ingress_rule" "keycloak_cluster" {
   security_group_id            = aws_security_group.keycloak.id
   referenced_security_group_id = aws_security_group.keycloak.id

@@ -77,8 +77,9 @@ resource "aws_lb_target_group" "portal" {
   protocol             = "HTTP"
   port                 = 3000
   deregistration_delay = 30
+  # Liveness, not readiness: an engine outage must not make ECS replace every portal task.
   health_check {
-    path                = "/readyz"
+    path                = "/healthz"
     matcher             = "200"
     healthy_threshold   = 2
     unhealthy_threshold = 3

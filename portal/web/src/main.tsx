@@ -8,11 +8,10 @@ import { CacheProvider } from '@emotion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
+import { cspNonce } from './app/csp-nonce.js';
 import { initI18n } from './i18n/i18n.js';
 
-const nonce =
-  document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
-const cache = createCache({ key: 'now', nonce });
+const cache = createCache({ key: 'now', nonce: cspNonce });
 
 await initI18n();
 createRoot(document.getElementById('root')!).render(

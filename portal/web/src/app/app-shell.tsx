@@ -21,10 +21,11 @@ function LanguageSwitch() {
     <Button
       color="inherit"
       lang={other}
-      aria-label={`${t('app.language')}: ${other === 'en' ? 'English' : 'Deutsch'}`}
+      title={t('app.language')}
       onClick={() => void i18n.changeLanguage(other)}
+      sx={{ textTransform: 'none' }}
     >
-      {other.toUpperCase()}
+      {other === 'en' ? 'English' : 'Deutsch'}
     </Button>
   );
 }

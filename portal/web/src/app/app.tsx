@@ -42,6 +42,7 @@ export function App() {
                 <Routes>
                   <Route path="/" element={<HomePage anonymous={anonymous} />} />
                   <Route path="/faelle" element={<DashboardPage />} />
+                  <Route path="/faelle/:caseId" element={<DashboardPage />} />
                   <Route path="/aufgaben" element={<TaskListPage />} />
                   <Route path="/aufgaben/:taskKey" element={<TaskWizardPage />} />
                   <Route path="/prozesse" element={<ModelerPage />} />

@@ -1,8 +1,10 @@
 /**
- * Splits a task's form into wizard steps: each top-level object (a section such as
- * "Zuwendungsempfänger" or "Ansprechperson") and each array of objects (Ladesäulengruppen) is a
- * step of its own; the remaining fields are gathered into steps between them, in the order of
- * the uiSchema. A condition (`allOf` of `if`/`then`) goes with the step holding its fields.
+ * Splits a task's form into wizard steps: each required top-level object (a section such as
+ * "Zuwendungsempfänger" or "Ansprechperson") and each required array of objects
+ * (Ladesäulengruppen) is a step of its own; the remaining fields, optional sections among them
+ * (the "Betreiber" asked only when it differs), are gathered into steps between them, in the
+ * order of the uiSchema. A condition (`allOf` of `if`/`then`) goes with the step holding its
+ * fields.
  */
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 
@@ -44,7 +46,7 @@ export function formSteps(schema: RJSFSchema, uiSchema: UiSchema): FormStep[] {
   const groups: string[][] = [];
   let loose: string[] = [];
   for (const name of orderedFields(schema, uiSchema)) {
-    if (isSection(schema.properties?.[name])) {
+    if (isSection(schema.properties?.[name]) && schema.required?.includes(name)) {
       if (loose.length) groups.push(loose);
       loose = [];
       groups.push([name]);

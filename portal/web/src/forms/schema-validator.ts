@@ -84,20 +84,56 @@ const wrappers = new Set([
   'unevaluatedProperties',
 ]);
 
+/** The value at a JSON pointer's segments. */
+function valueAt(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>(
+    (value, segment) =>
+      value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined,
+    data,
+  );
+}
+
+/** The schema node at a `#/a/b` keyword location. */
+function nodeAt(schema: RJSFSchema, location: string): unknown {
+  return segmentsOf(location).reduce<unknown>(
+    (node, segment) =>
+      node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined,
+    schema,
+  );
+}
+
+/**
+ * Every missing property of a failed `required` (the library stops at the first one it finds;
+ * a person wants to see all missing fields at once).
+ */
+function missingProperties(schema: RJSFSchema, data: unknown, error: OutputUnit): string[] {
+  const required = nodeAt(schema, error.keywordLocation);
+  const value = valueAt(data, segmentsOf(error.instanceLocation));
+  if (!Array.isArray(required) || !value || typeof value !== 'object') {
+    const first = /required property "([^"]+)"/.exec(error.error)?.[1];
+    return first ? [first] : [];
+  }
+  return (required as string[]).filter(
+    (name) => (value as Record<string, unknown>)[name] === undefined,
+  );
+}
+
 /** Validates `data` against `schema`; one problem per field, in the form's words. */
 export function validateData(schema: RJSFSchema, data: unknown): FieldProblem[] {
   const result = new Validator(schema as Schema, '2020-12', false).validate(data ?? {});
   if (result.valid) return [];
   const problems = result.errors
     .filter((e: OutputUnit) => !wrappers.has(e.keyword))
-    .map((e) => {
-      let path = segmentsOf(e.instanceLocation);
-      const missing = /required property "([^"]+)"/.exec(e.error)?.[1];
-      if (e.keyword === 'required' && missing) path = [...path, missing];
-      return {
+    .flatMap((e) => {
+      const at = segmentsOf(e.instanceLocation);
+      const paths =
+        e.keyword === 'required'
+          ? missingProperties(schema, data, e).map((name) => [...at, name])
+          : [at];
+      return paths.map((path) => ({
         path,
         message: formMessage(schema, path, e.keyword) ?? e.error,
-      };
+      }));
     });
   // Keep the deepest problem of each branch and one message per field.
   const key = (p: FieldProblem) => p.path.join('/');

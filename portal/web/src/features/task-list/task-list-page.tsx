@@ -14,6 +14,7 @@ import { Link as RouterLink, useLocation } from 'react-router';
 import { apiFetch } from '../../api/http-client.js';
 import type { Page, Task } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
+import { cspNonce } from '../../app/csp-nonce.js';
 import { ErrorView } from '../../app/status-views.js';
 import { useMe } from '../../app/use-me.js';
 import { formatDate } from '../dashboard/format.js';
@@ -115,6 +116,7 @@ export default function TaskListPage() {
             i18n.language === 'de' ? deDE.components.MuiDataGrid.defaultProps.localeText : undefined
           }
           aria-label={t('tasks.heading')}
+          nonce={cspNonce}
         />
       </Box>
     </Box>

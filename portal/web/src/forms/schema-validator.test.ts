@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { RJSFSchema } from '@rjsf/utils';
+import stammdaten from '../../../../forms/stammdaten.schema.json';
+import stammdatenUi from '../../../../forms/stammdaten.ui.json';
+import example from '../../../../forms/stammdaten.example.json';
+import { formSteps } from './form-steps.js';
+import { validateData } from './schema-validator.js';
+
+const schema = stammdaten as RJSFSchema;
+
+describe('validateData (the browser-side check of a task form)', () => {
+  it('accepts the realistic example of the form', () => {
+    expect(validateData(schema, example)).toEqual([]);
+  });
+
+  it('names a missing choice at its field with the form’s German message', () => {
+    // given the last step of the master data without role and consent
+    const last = formSteps(schema, stammdatenUi).at(-1)!;
+    expect(last.fields).toEqual([
+      'rolle',
+      'betreiberAbweichend',
+      'betreiber',
+      'datenschutzEinwilligung',
+    ]);
+    // when it is checked
+    const problems = validateData(last.schema, { betreiberAbweichend: false });
+    // then each missing field has the form's own words
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: ['rolle'], message: 'Bitte Ihre Rolle wählen.' },
+        { path: ['datenschutzEinwilligung'], message: 'Bitte den Datenschutzhinweisen zustimmen.' },
+      ]),
+    );
+  });
+
+  it('reports a bad postcode once, at the nested field', () => {
+    const data = structuredClone(example) as typeof example;
+    data.zuwendungsempfaenger.anschrift.plz = '0106';
+    expect(validateData(schema, data)).toEqual([
+      {
+        path: ['zuwendungsempfaenger', 'anschrift', 'plz'],
+        message: 'PLZ: bitte genau fünf Ziffern angeben, z. B. 01067.',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Scenario 1 of the browser suite, as far as the web front end goes today: a KfW file brings a
+ * new Förderfall and an invitation; the applicant follows the link, registers, accepts, sees
+ * the case as a card, completes the master data in the wizard (steps, review, submit) and sees
+ * the next step; the officer then sees the case's tasks in the task list. Every page is checked
+ * with axe and photographed at desktop and phone width.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type E2eBrowser } from './support/browser.js';
+import { dropKfwFile, eventually, invitationLink } from './support/kfw-invitation.js';
+import { loginThroughPortal } from './support/login.js';
+import { checkPage } from './support/page-checks.js';
+import { startE2ePlatform, type E2ePlatform } from './support/platform.js';
+import { watchCspViolations } from './support/csp-violations.js';
+
+let platform: E2ePlatform;
+let browser: E2eBrowser;
+const applicantEmail = 'nora.neumann@example.de';
+
+beforeAll(async () => {
+  platform = await startE2ePlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/** axe and screenshot at the current width, then the same page at the other width. */
+async function checkBothWidths(page: Page, name: string) {
+  expect(await checkPage(page, name), `axe on ${name}`).toEqual([]);
+  const phone = await browser.context('phone');
+  const cookies = await page.context().cookies();
+  await phone.addCookies(cookies);
+  const small = await phone.newPage();
+  await small.goto(page.url());
+  await small.locator('main h1').first().waitFor();
+  expect(await checkPage(small, name), `axe on ${name} at 360 px`).toEqual([]);
+  const overflow = await small.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  await phone.close();
+}
+
+describe('scenario 1: invitation, registration, master data', () => {
+  it('takes a new applicant from the invitation mail to the next step of her case', async () => {
+    // given a KfW file with her application in the inbox
+    await dropKfwFile(platform.dataDir, [applicantEmail]);
+    const link = await invitationLink(platform.dataDir, applicantEmail);
+
+    // when she follows the link, registers and accepts the invitation
+    const context = await browser.context('desktop');
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    await page.goto(link);
+    await page.getByRole('link', { name: 'Jetzt registrieren' }).click();
+    await page.getByLabel('Vorname').fill('Nora');
+    await page.getByLabel('Nachname').fill('Neumann');
+    await page.getByLabel('Passwort', { exact: true }).fill('mein neues Passwort');
+    await page.getByLabel('Passwort wiederholen').fill('mein neues Passwort');
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    await page.getByRole('button', { name: 'Einladung annehmen' }).click();
+
+    // then her dashboard shows the case as a card, with the master data as next step
+    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+    const card = page.getByRole('article');
+    await expect.poll(() => card.count()).toBe(1);
+    await eventually('the master-data task on the card', async () => {
+      const next = await card.getByTestId('next-step').innerText();
+      if (next.includes('Stammdaten')) return next;
+      await page.reload();
+      await page.getByRole('article').first().waitFor();
+      return undefined;
+    });
+    await checkBothWidths(page, 'dashboard-new-case');
+
+    // when she opens the task and goes through the wizard
+    await card.getByRole('link', { name: /Öffnen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stammdaten vervollständigen' }).waitFor();
+    await checkBothWidths(page, 'wizard-stammdaten');
+    // the KfW data is prefilled; an emptied required field is named at the field, in German
+    expect(
+      await page
+        .getByLabel(/Name \/ Firma/)
+        .first()
+        .inputValue(),
+    ).not.toBe('');
+    await page.getByLabel(/^Ort/).fill('');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByText('Bitte den Ort angeben.').waitFor();
+    await checkPage(page, 'wizard-field-error');
+    await page.getByLabel(/^Ort/).fill('Dresden');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ansprechperson' }).waitFor();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Weitere Angaben' }).waitFor();
+    const consent = page.getByLabel(/Ich habe die Datenschutzhinweise gelesen/);
+    if (!(await consent.isChecked())) await consent.check();
+    await page.getByLabel('Antragsteller/in').check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Prüfen und absenden' }).waitFor();
+    await page.getByText('Dresden').waitFor();
+    await checkPage(page, 'wizard-review');
+    await page.getByRole('button', { name: 'Absenden' }).click();
+
+    // then she is back on her dashboard and the card names the next step
+    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+    await eventually('the location task on the card', async () => {
+      const next = await page.getByTestId('next-step').first().innerText();
+      if (next.includes('Standort')) return next;
+      await page.reload();
+      await page.getByRole('article').first().waitFor();
+      return undefined;
+    });
+    await checkBothWidths(page, 'dashboard-next-step');
+    expect(csp(), 'CSP violations').toEqual([]);
+    await context.close();
+  });
+
+  it('shows the case officer the task list', async () => {
+    const context = await browser.context('desktop');
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    await loginThroughPortal(page, platform.url, platform.logins['case-officer']!);
+    await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
+    await page.getByRole('grid').waitFor();
+    await checkBothWidths(page, 'officer-task-list');
+    expect(csp(), 'CSP violations').toEqual([]);
+    await context.close();
+  });
+
+  it('shows the legal pages to everyone', async () => {
+    const context = await browser.context('desktop');
+    const page = await context.newPage();
+    await page.goto(platform.url);
+    for (const [link, name] of [
+      ['Impressum', 'impressum'],
+      ['Datenschutzerklärung', 'datenschutz'],
+      ['Erklärung zur Barrierefreiheit', 'barrierefreiheit'],
+    ] as const) {
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: link }).waitFor();
+      await checkBothWidths(page, `legal-${name}`);
+    }
+    await context.close();
+  });
+});

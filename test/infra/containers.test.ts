@@ -202,6 +202,28 @@ describe('infra/kubernetes: portal and workers', () => {
   });
 });
 
+describe('the ECS tasks of the AWS stages', () => {
+  it('hand portal and workers every variable the Kubernetes deployment does', async () => {
+    const file = 'infra/terraform/modules/services/tasks.tf';
+    const tasks = (await parseHcl(file, read(file))) as {
+      locals: { environment: { name: string }[]; secrets: string }[];
+    };
+    const locals = tasks.locals[0]!;
+    const names = new Set([
+      ...locals.environment.map((e) => e.name),
+      ...[...locals.secrets.matchAll(/"([A-Z][A-Z0-9_]+)"/g)].map((m) => m[1]!),
+    ]);
+    for (const name of [...kubernetesSources.values()].flatMap((source) => [...source.keys]))
+      expect(names, `${file} sets ${name}`).toContain(name);
+  });
+
+  it('give Keycloak every placeholder of the realm export', () => {
+    const keycloak = read('infra/terraform/modules/keycloak/main.tf');
+    for (const name of realmPlaceholders(read('infra/keycloak/realm-export.json')))
+      expect(keycloak, `modules/keycloak sets ${name}`).toMatch(new RegExp(`"${name}"`));
+  });
+});
+
 describe('container builds, the pipeline and the stages', () => {
   const dockerfiles = ['Dockerfile', 'infra/keycloak/Dockerfile'];
 

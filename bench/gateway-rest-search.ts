@@ -285,6 +285,11 @@ export async function run(args: string[]): Promise<RestSearchBenchResult> {
           },
         ],
         [
+          "a group's open tasks newest first, first 50",
+          '/v2/user-tasks/search',
+          { ...groupQuery, sort: [{ field: 'creationDate', order: 'DESC' }], page: { limit: 50 } },
+        ],
+        [
           "page 200 of a group's open tasks, by cursor",
           '/v2/user-tasks/search',
           { ...groupQuery, page: { after: cursor, limit: 50 } },

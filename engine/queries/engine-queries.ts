@@ -152,7 +152,11 @@ function candidateSource(filter: Readonly<Record<string, unknown>>): SearchSourc
     table: 'user_task_candidates',
     from: 'user_task_candidates JOIN user_tasks ON user_tasks.key = user_task_candidates.task_key',
     key: 'task_key',
-    sortColumns: { key: 'task_key', [utcInstant('due_date')]: 'task_due_date' },
+    sortColumns: {
+      key: 'task_key',
+      [utcInstant('due_date')]: 'task_due_date',
+      creation_date: 'task_creation_date',
+    },
     conditions,
     consumes,
   };

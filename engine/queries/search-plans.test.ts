@@ -135,6 +135,20 @@ describe('the hot searches read indexes', () => {
     expect(plan.count.join('\n')).not.toMatch(/user_tasks\b/);
   });
 
+  it('answers a group’s open tasks newest first from the side table’s creation-date index', () => {
+    // when
+    const plan = h.engine.search.explain('userTasks', {
+      filter: { candidateGroup: 'case-officer', state: 'CREATED' },
+      sort: [{ field: 'creationDate', order: 'DESC' }],
+      page: { limit: 50 },
+    });
+    // then
+    expect(plan.page[0]).toMatch(
+      /^SEARCH user_task_candidates USING (COVERING )?INDEX user_task_candidates_by_creation \(candidate_kind=\? AND candidate=\? AND task_state=\?\)/,
+    );
+    expect(plan.page.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('pages instances by key with a cursor as a range of the key', () => {
     // given
     const first = h.engine.search.processInstances({ page: { limit: 5 } });

@@ -142,6 +142,7 @@ const NOT_NULL = new Set([
   'key',
   'task_key',
   'task_due_date',
+  'task_creation_date',
   'start_date',
   'creation_date',
   'creation_time',

@@ -21,6 +21,7 @@ const namesOf = (items: { processInstanceKey: string }[]) =>
 
 beforeEach(async () => {
   // given reviews of two cases, offered to groups and users, with due dates
+  for (const name of Object.keys(instances)) delete instances[name];
   h = await openHarness();
   await h.deploy(new URL('./fixtures/offered-review.bpmn', import.meta.url));
   await offer('a1', {
@@ -122,6 +123,26 @@ describe('user task search by candidates', () => {
     });
     expect(namesOf(open.items)).toEqual(['b2', 'a1']);
     expect(namesOf(completed.items)).toEqual(['a2']);
+  });
+});
+
+describe('user task search by candidates, by creation date', () => {
+  it('answers a group’s open tasks newest first, page by page', async () => {
+    // given tasks created a minute apart
+    await h.advance(60_000);
+    await offer('later', { caseId: 'case-l', groups: ['case-officer'], dueDate: null });
+    const query = {
+      filter: { candidateGroup: 'case-officer', state: 'CREATED' as const },
+      sort: [{ field: 'creationDate' as const, order: 'DESC' as const }],
+    };
+    // when
+    const first = h.engine.search.userTasks({ ...query, page: { limit: 2 } });
+    const next = h.engine.search.userTasks({
+      ...query,
+      page: { after: first.page.endCursor!, limit: 2 },
+    });
+    // then (the first three were created at the same instant: newest key first)
+    expect(namesOf([...first.items, ...next.items])).toEqual(['later', 'b2', 'a2', 'a1']);
   });
 });
 

@@ -139,6 +139,7 @@ export const TABLES = {
       'state',
       'bpmn_process_id, state',
       'process_definition_key, state',
+      'job_key',
     ],
   },
   messageSubscriptions: {
@@ -239,6 +240,7 @@ export const TABLES = {
       'element_instance_key',
       'process_definition_key',
       'bpmn_process_id, state',
+      'element_id, state',
     ],
   },
   signalSubscriptions: {

@@ -24,6 +24,8 @@ const ADDED_SINCE_PREVIOUS_VERSION = [
   'DROP INDEX incidents_ix4',
   'DROP INDEX user_tasks_ix4',
   'DROP INDEX user_tasks_ix5',
+  'DROP INDEX user_tasks_ix6',
+  'DROP INDEX incidents_ix5',
 ];
 
 let dir: string;

@@ -113,6 +113,7 @@ module "eks" {
   admin_cidrs         = var.pipeline_cidrs
   node_instance_types = var.camunda.node_instance_types
   node_count          = var.camunda.node_count
+  instance_tags       = { stage = var.stage, owner = var.owner, project = "now-funding-platform" }
 }
 
 module "camunda" {

@@ -80,12 +80,33 @@ resource "aws_iam_role_policy_attachment" "node" {
   policy_arn = each.value
 }
 
+# The provider's default_tags reach the node group but not the instances and volumes EKS
+# launches for it; the launch template tags those.
+resource "aws_launch_template" "node" {
+  name_prefix = "now-${var.stage}-eks-node-"
+  metadata_options {
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 2
+  }
+  dynamic "tag_specifications" {
+    for_each = ["instance", "volume", "network-interface"]
+    content {
+      resource_type = tag_specifications.value
+      tags          = var.instance_tags
+    }
+  }
+}
+
 resource "aws_eks_node_group" "camunda" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "camunda"
   node_role_arn   = aws_iam_role.node.arn
   subnet_ids      = var.private_subnet_ids
   instance_types  = var.node_instance_types
+  launch_template {
+    id      = aws_launch_template.node.id
+    version = aws_launch_template.node.latest_version
+  }
   scaling_config {
     min_size     = var.node_count.min
     desired_size = var.node_count.desired

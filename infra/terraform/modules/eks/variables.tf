@@ -31,3 +31,8 @@ variable "node_count" {
     max     = number
   })
 }
+
+variable "instance_tags" {
+  description = "Tags of the nodes' instances, volumes and interfaces (at least stage and owner)."
+  type        = map(string)
+}

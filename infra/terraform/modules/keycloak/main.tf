@@ -166,7 +166,10 @@ resource "aws_ecs_service" "keycloak" {
   cluster         = var.cluster_id
   task_definition = aws_ecs_task_definition.keycloak.arn
   launch_type     = "FARGATE"
-  desired_count   = var.task_count
+  # Tasks carry the service's tags (stage, owner) for cost reports.
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  desired_count           = var.task_count
   network_configuration {
     subnets          = var.private_subnet_ids
     security_groups  = [aws_security_group.keycloak.id]

@@ -101,10 +101,13 @@ resource "aws_ecs_task_definition" "workers" {
 }
 
 resource "aws_ecs_service" "portal" {
-  name                              = "portal"
-  cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.portal.arn
-  launch_type                       = "FARGATE"
+  name            = "portal"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.portal.arn
+  launch_type     = "FARGATE"
+  # Tasks carry the service's tags (stage, owner) for cost reports.
+  propagate_tags                    = "SERVICE"
+  enable_ecs_managed_tags           = true
   desired_count                     = var.portal.min_count
   health_check_grace_period_seconds = 60
   network_configuration {
@@ -133,7 +136,10 @@ resource "aws_ecs_service" "workers" {
   cluster         = aws_ecs_cluster.this.id
   task_definition = aws_ecs_task_definition.workers.arn
   launch_type     = "FARGATE"
-  desired_count   = var.workers.min_count
+  # Tasks carry the service's tags (stage, owner) for cost reports.
+  propagate_tags          = "SERVICE"
+  enable_ecs_managed_tags = true
+  desired_count           = var.workers.min_count
   network_configuration {
     subnets          = var.private_subnet_ids
     security_groups  = [aws_security_group.workers.id]

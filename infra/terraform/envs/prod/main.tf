@@ -119,6 +119,7 @@ module "eks" {
 module "camunda" {
   source             = "../../modules/camunda"
   stage              = var.stage
+  owner              = var.owner
   chart_version      = var.camunda.chart_version
   cluster_size       = var.camunda.cluster_size
   partition_count    = var.camunda.partition_count

@@ -11,23 +11,24 @@ resource "helm_release" "camunda" {
   version          = var.chart_version
   timeout          = 900
 
+  # Keys of the chart's values.yaml for 8.8 (chart 13.x).
   values = [yamlencode({
     global = {
-      security = {
-        authentication = {
-          method = "oidc"
-        }
-      }
+      commonLabels = { stage = var.stage, owner = var.owner }
       identity = {
         auth = {
-          issuer = var.identity_issuer
+          enabled = true
+          issuer  = var.identity_issuer
         }
       }
     }
     orchestration = {
-      clusterSize       = var.cluster_size
-      partitionCount    = var.partition_count
-      replicationFactor = var.replication_factor
+      clusterSize       = tostring(var.cluster_size)
+      partitionCount    = tostring(var.partition_count)
+      replicationFactor = tostring(var.replication_factor)
+      security = {
+        authentication = { method = "oidc" }
+      }
       service = {
         type = "LoadBalancer"
         annotations = {
@@ -38,12 +39,9 @@ resource "helm_release" "camunda" {
     }
     elasticsearch = {
       enabled = true
-      master = {
-        replicaCount = var.replication_factor
-      }
+      master  = { replicaCount = var.replication_factor }
     }
     connectors = { enabled = false }
     optimize   = { enabled = false }
-    labels     = { stage = var.stage, owner = "funding-platform" }
   })]
 }

@@ -3,6 +3,11 @@ variable "stage" {
   type        = string
 }
 
+variable "owner" {
+  description = "Team answerable for the release (label owner on every Camunda object)."
+  type        = string
+}
+
 variable "chart_version" {
   description = "Version of Camunda's Helm chart camunda-platform (13.x is Camunda 8.8)."
   type        = string

@@ -34,9 +34,16 @@ import { invitationRoutes } from './features/invitations/routes.js';
 import { createInvitationService } from './features/invitations/service.js';
 import { createFormRegistry } from './features/forms/form-registry.js';
 import { formRoutes } from './features/forms/routes.js';
+import { multipartUpload } from './features/imports/multipart-upload.js';
+import { importRoutes } from './features/imports/routes.js';
+import { createImportService } from './features/imports/service.js';
+import { mailboxRoutes } from './features/mailbox/routes.js';
+import { createMailboxService } from './features/mailbox/service.js';
 import { meRoutes } from './features/me/routes.js';
 import { privacyRoutes } from './features/privacy/routes.js';
 import { processRoutes } from './features/processes/routes.js';
+import { snapshotRoutes } from './features/snapshots/routes.js';
+import { createSnapshotService } from './features/snapshots/service.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { createProgrammeService } from './features/programmes/service.js';
 import { createProcessService } from './features/processes/service.js';
@@ -137,6 +144,18 @@ export function createPortal(options: PortalOptions): Portal {
     ...taskFilterRoutes(createTaskFilterService(options.db)),
     ...processRoutes(createProcessService({ db: options.db, processes: options.processes })),
     ...programmeRoutes(createProgrammeService(options.db)),
+    ...importRoutes(
+      createImportService({
+        db: options.db,
+        storage: options.storage,
+        importReport: options.importReport,
+      }),
+      options.db,
+    ),
+    ...snapshotRoutes(
+      createSnapshotService({ db: options.db, engine: options.engine, storage: options.storage }),
+    ),
+    ...mailboxRoutes(createMailboxService(options.mailboxDir)),
     ...formRoutes(forms, async (principal, formId, version, requestId) => {
       await options.db.models.AuditEvent.create({
         akteurTyp: 'PERSON',
@@ -189,6 +208,15 @@ export function createPortal(options: PortalOptions): Portal {
     }),
   );
   app.use(webAppRoutes(defaultWebRoot));
+  // KfW files arrive as multipart uploads; only admins' bytes are read (see multipart-upload.ts).
+  app.post(
+    '/api/imports',
+    multipartUpload({
+      limitBytes: options.uploadLimitBytes ?? 50 * 1024 * 1024,
+      mayUpload: async (req) =>
+        (await identity.resolvePrincipal(req))?.roles.includes('admin') ?? false,
+    }),
+  );
   app.use('/api', jsonBody(bodyLimit));
   const router = express.Router();
   mountRoutes(router, routes, {

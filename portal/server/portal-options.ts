@@ -2,6 +2,7 @@
  * Options of `createPortal`: every dependency is passed in (the composition root reads the
  * environment, the portal never does).
  */
+import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Database } from '../../domain/index.js';
 import type { CaseProcessClient } from './engine-client/case-process-client.js';
@@ -13,6 +14,19 @@ import type { SendMail } from './identity/account-service.js';
 import type { ScryptCost } from './identity/password-hash.js';
 import type { IdentityOptions } from './identity/portal-identity.js';
 import type { SessionLifetimes } from './identity/session-store.js';
+
+/**
+ * The object storage (`STORAGE_URL`) as the portal uses it; the composition root passes the
+ * store the workers use, so an upload lands where the KfW inbox trigger looks.
+ */
+export interface PortalStorage {
+  put(key: string, body: Readable | Buffer | string): Promise<void>;
+  /** The object's bytes; rejects when there is none. */
+  get(key: string): Promise<Readable>;
+  head(key: string): Promise<{ key: string; size: number } | undefined>;
+  /** Every object whose key starts with `prefix`, sorted by key. */
+  list(prefix: string): Promise<{ key: string; size: number }[]>;
+}
 
 /** What the composition root hands the portal. */
 export interface PortalOptions {
@@ -35,6 +49,14 @@ export interface PortalOptions {
   processes?: ProcessClient & { close?(): Promise<void> };
   /** A case's process instances (for its timeline) through the SDK; absent: the timeline answers 503. */
   caseProcesses?: CaseProcessClient;
+  /** Object storage for KfW uploads and snapshots; absent: those routes answer 503. */
+  storage?: PortalStorage;
+  /** Writes an import run's row report as xlsx (the KfW import's own report writer). */
+  importReport?: (importRunId: string, out: Writable) => Promise<number>;
+  /** Largest KfW upload. @default 50 MiB */
+  uploadLimitBytes?: number;
+  /** The dev mailbox directory (`$DATA_DIR/mailbox`), only in development; absent: 404. */
+  mailboxDir?: string;
   /** @default a silent pino logger */
   logger?: Logger;
   /** @default productionScryptCost */

@@ -68,6 +68,14 @@ const ownerWrites =
   (caller) =>
     caller === 'anonymous' ? 401 : caller === 'process-owner' ? ok : 403;
 const engineKey = '1234567';
+const adminOnly =
+  (ok: number): Expect =>
+  (caller) =>
+    caller === 'anonymous' ? 401 : caller === 'admin' ? ok : 403;
+const analysts =
+  (ok: number): Expect =>
+  (caller) =>
+    caller === 'anonymous' ? 401 : caller === 'analyst' || caller === 'admin' ? ok : 403;
 
 /** The rules, keyed `METHOD path`. */
 const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
@@ -179,6 +187,20 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
     expect: (c) => (c === 'anonymous' ? 401 : c === 'admin' ? 200 : 403),
     body: () => ({ aktiv: true }),
   },
+  // A JSON body carries no file: admins learn that (400), everyone else is refused first.
+  'POST /api/imports': { expect: adminOnly(400), body: () => ({}) },
+  'GET /api/imports': { expect: adminOnly(200) },
+  'GET /api/imports/:runId': { expect: adminOnly(404) },
+  'GET /api/imports/:runId/report': { expect: adminOnly(404) },
+  'GET /api/exports/kfw': { expect: adminOnly(200) },
+  // No engine and no storage in this test: allowed callers reach the service (503).
+  'POST /api/snapshots': { expect: analysts(503) },
+  'GET /api/snapshots': { expect: analysts(503) },
+  'GET /api/snapshots/:snapshotId': { expect: analysts(503) },
+  'GET /api/snapshots/:snapshotId/dump': { expect: analysts(503) },
+  // No dev mailbox configured here: 404 for admins, as in production.
+  'GET /api/dev-mailbox': { expect: adminOnly(404) },
+  'GET /api/dev-mailbox/:mailId': { expect: adminOnly(404) },
   'GET /api/forms': { expect: ownerReads(200) },
   'GET /api/forms/:formId': { expect: ownerReads(200) },
   'GET /api/forms/:formId/versions': { expect: ownerReads(200) },
@@ -253,7 +275,10 @@ describe('authorisation matrix', () => {
       .replace(/:(invitationId|linkId|filterId)/, missingId)
       .replace(/:(processDefinitionKey|processInstanceKey|incidentKey)/g, engineKey)
       .replace(':formId', 'stammdaten')
-      .replace(':code', 'KFW_441');
+      .replace(':code', 'KFW_441')
+      .replace(':runId', missingId)
+      .replace(':snapshotId', 'matrix-1')
+      .replace(':mailId', 'matrix.eml');
     const rule = matrix[key]!;
     const body = rule.body?.();
     const token = tokens.get(caller);

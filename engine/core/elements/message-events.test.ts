@@ -213,3 +213,70 @@ describe('messages', () => {
     expect(h.instanceState(key)).toBe('COMPLETED');
   });
 });
+
+describe('message correlation (correlate now, never buffered)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+    await h.deploy(fixture('message-catch-event.bpmn'), fixture('reminder-run.bpmn'));
+  });
+  afterEach(() => h.close());
+
+  const instancesOf = (bpmnProcessId: string) =>
+    h.engine.search
+      .processInstances({ filter: { processDefinitionId: bpmnProcessId } })
+      .items.map((i) => i.processInstanceKey);
+
+  it('reaches a waiting catch event before the same process’s start event', async () => {
+    // given a run started by the message, now waiting for the next one with its run id
+    const started = await h.engine.correlateMessage({
+      name: 'reminder-due',
+      variables: { runId: 'run-1' },
+    });
+    expect(h.elements(started.processInstanceKey, 'ACTIVE')).toEqual(['NextReminderDue']);
+    // when the next message of that run is correlated
+    const next = await h.engine.correlateMessage({
+      name: 'reminder-due',
+      correlationKey: 'run-1',
+    });
+    // then the waiting run took it, and no second run started: one per process
+    expect(next.processInstanceKey).toBe(started.processInstanceKey);
+    expect(h.instanceState(started.processInstanceKey)).toBe('COMPLETED');
+    expect(instancesOf('reminder-run')).toEqual([started.processInstanceKey]);
+    const correlations = h.engine
+      .records({ limit: 10_000 })
+      .filter((r) => r.valueType === 'MESSAGE_CORRELATION')
+      .map((r) => `${r.intent} ${String(r.value.processInstanceKey ?? '')}`);
+    expect(correlations).toEqual([
+      'CORRELATING ',
+      `CORRELATED ${started.processInstanceKey}`,
+      'CORRELATING ',
+      `CORRELATED ${started.processInstanceKey}`,
+    ]);
+  });
+
+  it('is refused with NOT_FOUND when nothing takes it, leaving no state behind', async () => {
+    // when
+    const refused = await h.engine
+      .correlateMessage({ name: 'payment-received', correlationKey: 'inv-9' })
+      .then(
+        () => undefined,
+        (error: unknown) => error as { code?: string; message?: string },
+      );
+    const key = (
+      await h.engine.createProcessInstance({
+        bpmnProcessId: 'await-payment',
+        variables: { invoiceId: 'inv-9' },
+      })
+    ).processInstanceKey;
+    // then
+    expect(refused).toMatchObject({ code: 'NOT_FOUND' });
+    expect(refused?.message).toContain("'payment-received'");
+    expect(h.elements(key, 'ACTIVE')).toEqual(['PaymentReceived']);
+    const records = h.engine
+      .records({ limit: 10_000 })
+      .filter((r) => r.valueType === 'MESSAGE' || r.valueType === 'MESSAGE_CORRELATION')
+      .map((r) => `${r.recordType} ${r.intent}`);
+    expect(records).toEqual(['COMMAND_REJECTION CORRELATE_MESSAGE']);
+  });
+});

@@ -59,7 +59,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "platform" {
   depends_on = [aws_s3_bucket_versioning.platform]
 
   dynamic "rule" {
-    for_each = { for prefix in local.prefixes : prefix => lookup(var.prefix_expiry_days, prefix, null) }
+    for_each = { for prefix in local.prefixes : prefix => try(var.prefix_expiry_days[prefix], null) }
     content {
       id     = trimsuffix(rule.key, "/")
       status = "Enabled"

@@ -1,12 +1,13 @@
 /**
  * Serves the built web front end (`dist/web/`, see portal/web/README.md): hashed files under
- * `/app/` with a year of caching, and `index.html` for every other browser navigation (the
+ * `/app/` gzipped, with a year of caching, and `index.html` for every other browser navigation (the
  * front end routes on the client), with this response's CSP nonce filled in for the styles MUI
  * writes at run time. Paths of the API, the login and the identity provider are never answered
  * with the page. Without a build the portal runs as before (API and login only).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Router } from 'express';
 
 const serverPaths = /^\/(api|auth|oidc|einladung|assets|metrics|health)(\/|$)/;
@@ -18,6 +19,8 @@ export function webAppRoutes(root: string): Router {
   if (!existsSync(indexFile)) return router;
   router.use(
     '/app',
+    // gzip on the fly: the bundles are text and an applicant is often on a phone network
+    compression(),
     express.static(path.join(root, 'app'), { immutable: true, maxAge: '365d', index: false }),
   );
   let template: string | undefined;

@@ -5,6 +5,8 @@ import BpmnModeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 /** What the page needs of the modeler. */
 export interface DiagramEditor {
   open(xml: string): Promise<void>;
+  /** A new, empty process (a start event). */
+  create(): Promise<void>;
   xml(): Promise<string>;
   destroy(): void;
 }
@@ -16,6 +18,9 @@ export function createDiagramEditor(canvas: HTMLElement, panel: HTMLElement): Di
     async open(xml) {
       await modeler.importXML(xml);
       (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+    },
+    async create() {
+      await modeler.createDiagram();
     },
     async xml() {
       const { xml } = await modeler.saveXML({ format: true });

@@ -44,16 +44,16 @@ export default function ModelerPage() {
     if (first && !selected) setSelected(first.processDefinitionKey);
   }, [definitions.data, selected]);
   useEffect(() => {
-    if (!selected || !canvas.current || !panel.current) return;
+    // The modeler starts with a new diagram at once; a chosen process replaces it.
     let cancelled = false;
     void (async () => {
       const [{ createDiagramEditor }, xml] = await Promise.all([
         import('./diagram-editor.js'),
-        apiText(`/api/processes/${selected}/xml`),
+        selected ? apiText(`/api/processes/${selected}/xml`) : Promise.resolve(undefined),
       ]);
-      if (cancelled) return;
-      editor.current ??= createDiagramEditor(canvas.current!, panel.current!);
-      await editor.current.open(xml);
+      if (cancelled || !canvas.current || !panel.current) return;
+      editor.current ??= createDiagramEditor(canvas.current, panel.current);
+      await (xml === undefined ? editor.current.create() : editor.current.open(xml));
     })().catch((e: Error) => setMessage({ ok: false, text: e.message }));
     return () => {
       cancelled = true;

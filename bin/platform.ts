@@ -157,6 +157,15 @@ export async function startPlatform(
                 path.join(cfg.dataDir, 'oidc-signing-key.json'),
               ),
             };
+      // KfW uploads and snapshot downloads: the same store the workers and the inbox use.
+      const { openObjectStore: openPortalStore } =
+        await import('../workers/snapshot/object-store.js');
+      const portalStorage = openPortalStore(
+        cfg.storageUrl,
+        cfg.s3Endpoint ? { endpoint: cfg.s3Endpoint } : {},
+      );
+      closers.push(() => portalStorage.close());
+      const { writeImportReport } = await import('../workers/kfw-import/import-report.js');
       const portal = portalModule.createPortal({
         db,
         identity,
@@ -164,6 +173,11 @@ export async function startPlatform(
         engine: portalModule.createSdkEngineClient(sdkConfiguration as never),
         tasks: portalModule.createSdkTaskClient(sdkConfiguration as never),
         caseProcesses: portalModule.createSdkCaseProcessClient(sdkConfiguration as never),
+        processes: portalModule.createSdkProcessClient(sdkConfiguration as never),
+        storage: portalStorage,
+        importReport: (importRunId, out) => writeImportReport(db, importRunId, out),
+        // The dev mailbox exists only without SMTP (production requires SMTP_URL).
+        ...(cfg.smtpUrl ? {} : { mailboxDir }),
         logger: logger.child({ part: 'portal' }),
         sendMail: (message) =>
           mailer.send({ ...message, language: 'de', messageId: `<${randomUUID()}@portal.local>` }),

@@ -19,6 +19,7 @@
  *   await db.close();
  */
 export { createPortal, type Portal, type PortalOptions } from './app.js';
+export type { PortalStorage } from './portal-options.js';
 export {
   createSdkEngineClient,
   type EngineClient,
@@ -29,6 +30,7 @@ export {
   createSdkCaseProcessClient,
   type CaseProcessClient,
 } from './engine-client/case-process-client.js';
+export { createSdkProcessClient, type ProcessClient } from './engine-client/process-client.js';
 export {
   createSdkTaskClient,
   type EngineTask,

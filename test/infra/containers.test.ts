@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bin/config.js';
 import { realmExpectations } from '../../portal/server/identity/realm-expectations.js';
 import {
+  checkComposeDependencies,
   checkComposeVariablesDefined,
   checkImagesPinned,
   checkKubernetesKeysDefined,
@@ -122,6 +123,10 @@ describe('infra/compose: the full stack on one host', () => {
     expectClean(
       checkImagesPinned(composeImages('infra/compose/compose.yaml', compose.documents[0]), listed),
     );
+  });
+
+  it('depends only on services that run in the same profiles', () => {
+    expectClean(checkComposeDependencies('infra/compose/compose.yaml', compose.documents[0]));
   });
 
   it('defines every variable it references in .env.example', () => {
@@ -293,13 +298,29 @@ describe('the container checks report what is wrong, with file and place', () =>
     expect(checkComposeVariablesDefined(flawed.file, text, '.env.example', env)).toEqual([
       {
         file: 'compose-flawed/compose.yaml',
-        where: 'line 8',
+        where: 'line 9',
         message: '${APP_VERSION} is not defined in .env.example',
       },
       {
         file: 'compose-flawed/compose.yaml',
-        where: 'line 11',
+        where: 'line 12',
         message: '${SESSION_SECRET} is not defined in .env.example',
+      },
+    ]);
+  });
+
+  it('reports a dependency on a service that is missing or in another profile', () => {
+    const flawed = readYaml(fixture('compose-flawed/compose.yaml'), 'compose-flawed/compose.yaml');
+    expect(checkComposeDependencies(flawed.file, flawed.documents[0])).toEqual([
+      {
+        file: 'compose-flawed/compose.yaml',
+        where: 'service portal',
+        message: 'depends on cache, which does not run in (always) (it runs in extras)',
+      },
+      {
+        file: 'compose-flawed/compose.yaml',
+        where: 'service portal',
+        message: 'depends on database, which is not a service',
       },
     ]);
   });

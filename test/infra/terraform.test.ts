@@ -5,6 +5,7 @@ import {
   checkBucketsSecured,
   checkDatabaseNotPublic,
   checkIngressOnlyLoadBalancer443,
+  checkNoPublicAddresses,
   checkResourcesTagged,
 } from './support/terraform-security-checks.js';
 import {
@@ -33,6 +34,7 @@ const checks = {
   'every bucket is encrypted, versioned and blocked from public access': checkBucketsSecured,
   'the database is not public, encrypted and backed up': checkDatabaseNotPublic,
   'nothing admits 0.0.0.0/0 except the load balancer on 443': checkIngressOnlyLoadBalancer443,
+  'nothing but the load balancer gets a public address': checkNoPublicAddresses,
   'every AWS resource is tagged with stage and owner': checkResourcesTagged,
 };
 
@@ -160,6 +162,13 @@ describe('the Terraform checks report what is wrong, with file and resource', ()
       'modules/web/main.tf aws_lb_listener.plain_http',
       'modules/web/main.tf aws_security_group_rule.ssh_from_anywhere',
       'modules/web/main.tf aws_vpc_security_group_ingress_rule.balancer_http',
+    ]);
+  });
+
+  it('reports a task and an instance with public addresses', () => {
+    expect(checkNoPublicAddresses(flawed).map((f) => `${f.file} ${f.where}`)).toEqual([
+      'modules/web/main.tf aws_ecs_service.exposed_task',
+      'modules/web/main.tf aws_instance.jump_host',
     ]);
   });
 

@@ -197,3 +197,45 @@ export function checkKubernetesKeysDefined(
   }
   return findings;
 }
+
+/**
+ * Every `depends_on` of a compose service names a service that runs whenever the dependent one
+ * does: Compose refuses to start a service whose dependency sits in a profile that is not active.
+ */
+export function checkComposeDependencies(file: string, compose: unknown): Finding[] {
+  const services = (compose as { services?: Record<string, ComposeService> })?.services ?? {};
+  const findings: Finding[] = [];
+  for (const [name, service] of Object.entries(services)) {
+    const dependencies = Array.isArray(service.depends_on)
+      ? service.depends_on
+      : Object.keys(service.depends_on ?? {});
+    const profiles = service.profiles ?? [];
+    for (const dependency of dependencies) {
+      const target = services[dependency];
+      if (!target) {
+        findings.push({
+          file,
+          where: `service ${name}`,
+          message: `depends on ${dependency}, which is not a service`,
+        });
+        continue;
+      }
+      const targetProfiles = target.profiles ?? [];
+      if (targetProfiles.length === 0) continue;
+      const missing =
+        profiles.length === 0 ? ['(always)'] : profiles.filter((p) => !targetProfiles.includes(p));
+      if (missing.length > 0)
+        findings.push({
+          file,
+          where: `service ${name}`,
+          message: `depends on ${dependency}, which does not run in ${missing.join(', ')} (it runs in ${targetProfiles.join(', ')})`,
+        });
+    }
+  }
+  return findings;
+}
+
+interface ComposeService {
+  profiles?: string[];
+  depends_on?: string[] | Record<string, unknown>;
+}

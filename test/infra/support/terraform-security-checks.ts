@@ -212,6 +212,35 @@ export function checkIngressOnlyLoadBalancer443(tree: TerraformTree): Finding[] 
   return findings;
 }
 
+/**
+ * Nothing but the load balancer gets a public address: instances, ECS tasks and subnets do not
+ * hand them out (a task with a public address would bypass the load balancer and the WAF).
+ */
+export function checkNoPublicAddresses(tree: TerraformTree): Finding[] {
+  const findings: Finding[] = [];
+  const flags: Record<string, string> = {
+    aws_instance: 'associate_public_ip_address',
+    aws_launch_template: 'network_interfaces.associate_public_ip_address',
+    aws_subnet: 'map_public_ip_on_launch',
+    aws_ecs_service: 'network_configuration.assign_public_ip',
+  };
+  for (const dir of tree.dirs.values()) {
+    for (const r of resources(dir)) {
+      const flag = flags[r.type];
+      if (!flag) continue;
+      const [outer, inner] = flag.split('.');
+      const values = inner ? nested(r.body, outer!).map((b) => b[inner]) : [r.body[outer!]];
+      if (values.some((v) => v === true || v === 'true'))
+        findings.push({
+          file: r.file,
+          where: r.address,
+          message: `gives out public addresses (${flag} = true)`,
+        });
+    }
+  }
+  return findings;
+}
+
 const requiredTags = ['stage', 'owner'];
 
 /** Tag keys an aws provider block sets through default_tags. */

@@ -117,6 +117,29 @@ describe('process administration', () => {
     expect(list.body.total).toBe(0);
   });
 
+  it('reports what the engine refuses, by element id, and stores no note', async () => {
+    // given a model Camunda 8.8 accepts but the embedded engine does not run yet (an execution
+    // listener on the task, see docs/engine.md)
+    const withListener = model('mit-listener').replace(
+      '<zeebe:taskDefinition type="pruefen-mit-listener" />',
+      '<zeebe:taskDefinition type="pruefen-mit-listener" /><zeebe:executionListeners><zeebe:executionListener eventType="start" type="protokoll" /></zeebe:executionListeners>',
+    );
+    // when it is deployed
+    const response = await call(owner, 'POST', '/api/processes', {
+      xml: withListener,
+      note: 'mit Listener',
+    });
+    // then the engine's refusal names the task, and nothing was recorded
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('DEPLOYMENT_REJECTED');
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({ path: '/elements/ServiceTask_Check' }),
+    );
+    expect(
+      await p.t.db.models.ProzessversionNotiz.count({ where: { prozessId: 'mit-listener' } }),
+    ).toBe(0);
+  });
+
   it('refuses what is not BPMN at all', async () => {
     // when the body is not XML
     const response = await call(owner, 'POST', '/api/processes', {

@@ -262,7 +262,7 @@ export function checkResourcesTagged(tree: TerraformTree): Finding[] {
   for (const stage of stageList) {
     const reached = [
       stage.dir,
-      ...labelled(stage, 'module').map((m) => moduleDir(tree, stage.dir, String(m.body.source))),
+      ...labelled(stage, 'module').map((m) => moduleDir(stage.dir, String(m.body.source))),
     ];
     for (const dir of reached) stagesUsing.set(dir, [...(stagesUsing.get(dir) ?? []), stage]);
   }

@@ -78,7 +78,7 @@ export function checkModuleArguments(tree: TerraformTree): Finding[] {
   for (const dir of tree.dirs.values()) {
     for (const call of labelled(dir, 'module')) {
       const source = String(call.body.source ?? '');
-      const target = tree.dirs.get(moduleDir(tree, dir.dir, source));
+      const target = tree.dirs.get(moduleDir(dir.dir, source));
       if (!target) {
         findings.push({
           file: call.file,

@@ -34,6 +34,7 @@ export interface LocatedBlock {
   body: HclBody;
 }
 
+/** Every directory of a tree with its parsed files, and the files that did not parse. */
 export interface TerraformTree {
   root: string;
   dirs: Map<string, TerraformDir>;
@@ -161,6 +162,6 @@ export function stages(tree: TerraformTree): TerraformDir[] {
 }
 
 /** The directory a module call's `source` points to, relative to the root. */
-export function moduleDir(tree: TerraformTree, from: string, source: string): string {
+export function moduleDir(from: string, source: string): string {
   return posix(path.posix.normalize(path.posix.join(from, source)));
 }

@@ -17,10 +17,13 @@ import { watchCspViolations } from './support/csp-violations.js';
 let platform: E2ePlatform;
 let browser: E2eBrowser;
 const applicantEmail = 'nora.neumann@example.de';
+const keyboardEmail = 'kai.tastatur@example.de';
 
 beforeAll(async () => {
   platform = await startE2ePlatform();
   browser = await launchBrowser();
+  // a KfW file with two new applications lands in the inbox
+  await dropKfwFile(platform.dataDir, [applicantEmail, keyboardEmail]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,36 +47,68 @@ async function checkBothWidths(page: Page, name: string) {
   await phone.close();
 }
 
+/** Follows an invitation link, registers with the fixed address, accepts; ends on the dashboard. */
+async function registerThroughInvitation(page: Page, link: string, first: string, last: string) {
+  await page.goto(link);
+  await page.getByRole('link', { name: 'Jetzt registrieren' }).click();
+  await page.getByLabel('Vorname').fill(first);
+  await page.getByLabel('Nachname').fill(last);
+  await page.getByLabel('Passwort', { exact: true }).fill('mein neues Passwort');
+  await page.getByLabel('Passwort wiederholen').fill('mein neues Passwort');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await page.getByRole('button', { name: 'Einladung annehmen' }).click();
+  await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+}
+
+/** Waits until the (only) case card names `step` as next step; reloads as a person would. */
+function waitForNextStep(page: Page, step: string) {
+  return eventually(`"${step}" as next step on the card`, async () => {
+    await page.getByRole('article').first().waitFor();
+    const next = await page.getByTestId('next-step').first().innerText();
+    if (next.includes(step)) return next;
+    await page.reload();
+    return undefined;
+  });
+}
+
+/** Presses Tab until the focused element's text or label matches; fails after 60 presses. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+      // textContent, not innerText: innerText applies the buttons' CSS upper-casing
+      return [
+        el.getAttribute('aria-label'),
+        labelled?.textContent,
+        el.closest('label')?.textContent,
+        el.textContent,
+      ]
+        .filter(Boolean)
+        .join(' | ');
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`no element matching ${name} reachable with Tab`);
+}
+
 describe('scenario 1: invitation, registration, master data', () => {
   it('takes a new applicant from the invitation mail to the next step of her case', async () => {
-    // given a KfW file with her application in the inbox
-    await dropKfwFile(platform.dataDir, [applicantEmail]);
+    // given the invitation the KfW file brought her
     const link = await invitationLink(platform.dataDir, applicantEmail);
 
     // when she follows the link, registers and accepts the invitation
     const context = await browser.context('desktop');
     const page = await context.newPage();
     const csp = watchCspViolations(page);
-    await page.goto(link);
-    await page.getByRole('link', { name: 'Jetzt registrieren' }).click();
-    await page.getByLabel('Vorname').fill('Nora');
-    await page.getByLabel('Nachname').fill('Neumann');
-    await page.getByLabel('Passwort', { exact: true }).fill('mein neues Passwort');
-    await page.getByLabel('Passwort wiederholen').fill('mein neues Passwort');
-    await page.getByRole('button', { name: 'Konto anlegen' }).click();
-    await page.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await registerThroughInvitation(page, link, 'Nora', 'Neumann');
 
     // then her dashboard shows the case as a card, with the master data as next step
-    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
     const card = page.getByRole('article');
     await expect.poll(() => card.count()).toBe(1);
-    await eventually('the master-data task on the card', async () => {
-      const next = await card.getByTestId('next-step').innerText();
-      if (next.includes('Stammdaten')) return next;
-      await page.reload();
-      await page.getByRole('article').first().waitFor();
-      return undefined;
-    });
+    await waitForNextStep(page, 'Stammdaten');
     await checkBothWidths(page, 'dashboard-new-case');
 
     // when she opens the task and goes through the wizard
@@ -106,16 +141,46 @@ describe('scenario 1: invitation, registration, master data', () => {
     await page.getByRole('button', { name: 'Absenden' }).click();
 
     // then she is back on her dashboard and the card names the next step
-    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
-    await eventually('the location task on the card', async () => {
-      const next = await page.getByTestId('next-step').first().innerText();
-      if (next.includes('Standort')) return next;
-      await page.reload();
-      await page.getByRole('article').first().waitFor();
-      return undefined;
-    });
+    await waitForNextStep(page, 'Standort');
     await checkBothWidths(page, 'dashboard-next-step');
     expect(csp(), 'CSP violations').toEqual([]);
+    await context.close();
+  });
+
+  it('scenario 5: lets an applicant complete the master data with the keyboard only', async () => {
+    // given a second new applicant, registered through her invitation
+    const link = await invitationLink(platform.dataDir, keyboardEmail);
+    const context = await browser.context('desktop');
+    const page = await context.newPage();
+    await registerThroughInvitation(page, link, 'Kai', 'Tastatur');
+    await waitForNextStep(page, 'Stammdaten');
+
+    // when she opens the task and goes through every step with Tab, Space and Enter only
+    await tabTo(page, /Öffnen/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Zuwendungsempfänger' }).waitFor();
+    await tabTo(page, /(^| )Weiter$/);
+    await page.keyboard.press('Enter');
+    // focus moves to the new step's heading, so the next Tab starts in that step
+    await page.getByRole('heading', { level: 2, name: 'Ansprechperson' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ansprechperson');
+    await tabTo(page, /(^| )Weiter$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Weitere Angaben' }).waitFor();
+    const consent = page.getByLabel(/Ich habe die Datenschutzhinweise gelesen/);
+    if (!(await consent.isChecked())) {
+      await tabTo(page, /Ich habe die Datenschutzhinweise gelesen/);
+      await page.keyboard.press('Space');
+    }
+    expect(await consent.isChecked()).toBe(true);
+    await tabTo(page, /(^| )Weiter$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Prüfen und absenden' }).waitFor();
+    await tabTo(page, /(^| )Absenden$/);
+    await page.keyboard.press('Enter');
+
+    // then the master data is in, and the card names the next step
+    await waitForNextStep(page, 'Standort');
     await context.close();
   });
 

@@ -36,6 +36,18 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }, cwd).portalHost).toBe('0.0.0.0');
   });
 
+  it('sets the portal rate limits that are given and keeps the defaults of the rest', () => {
+    // given a load test's limits for addresses and logins
+    const config = loadConfig({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_LOGIN: '5000' }, cwd);
+    // then those two are set, per minute and per 5 minutes; the per-user limit stays the portal's
+    expect(config.rateLimits).toEqual({
+      perIp: { limit: 100_000, windowMs: 60_000 },
+      login: { limit: 5000, windowMs: 300_000 },
+    });
+    expect(loadConfig({}, cwd).rateLimits).toEqual({});
+    expect(problemsOf({ RATE_LIMIT_PER_USER: '0' }).join('\n')).toMatch(/RATE_LIMIT_PER_USER="0"/);
+  });
+
   it('keeps two instances apart by DATA_DIR and ports', () => {
     const config = loadConfig(
       {

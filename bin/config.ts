@@ -49,6 +49,9 @@ const envSchema = z.object({
   ENGINE_REST_PORT: port(8080),
   MANAGEMENT_PORT: port(9600),
   ENGINE_CONTROLLED_CLOCK: flag,
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -84,6 +87,11 @@ export interface Config {
   publicUrl: string;
   /** Demo users, demo data, dev mailbox and embedded identity provider are allowed. */
   allowDemo: boolean;
+  /**
+   * The portal's rate limits that are set (`RATE_LIMIT_PER_IP` and `RATE_LIMIT_PER_USER` per
+   * minute, `RATE_LIMIT_LOGIN` per 5 minutes); unset ones keep the portal's defaults.
+   */
+  rateLimits: Partial<Record<'perIp' | 'perUser' | 'login', { limit: number; windowMs: number }>>;
 }
 
 /** One error listing every bad variable, so an operator fixes them all in one go. */
@@ -164,5 +172,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     portalHost: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     allowDemo: !production,
+    rateLimits: {
+      ...(e.RATE_LIMIT_PER_IP ? { perIp: { limit: e.RATE_LIMIT_PER_IP, windowMs: 60_000 } } : {}),
+      ...(e.RATE_LIMIT_PER_USER
+        ? { perUser: { limit: e.RATE_LIMIT_PER_USER, windowMs: 60_000 } }
+        : {}),
+      ...(e.RATE_LIMIT_LOGIN ? { login: { limit: e.RATE_LIMIT_LOGIN, windowMs: 300_000 } } : {}),
+    },
   };
 }

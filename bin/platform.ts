@@ -179,6 +179,8 @@ export async function startPlatform(
         // The dev mailbox exists only without SMTP (production requires SMTP_URL).
         ...(cfg.smtpUrl ? {} : { mailboxDir }),
         logger: logger.child({ part: 'portal' }),
+        // RATE_LIMIT_* of the environment; unset limits keep the portal's defaults.
+        rateLimits: cfg.rateLimits,
         sendMail: (message) =>
           mailer.send({ ...message, language: 'de', messageId: `<${randomUUID()}@portal.local>` }),
       });

@@ -29,6 +29,7 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   PROGRAMME_CODE_TAKEN: 409,
   INCIDENT_NOT_ACTIVE: 409,
   INSTANCE_NOT_ACTIVE: 409,
+  FORM_VERSION_CONFLICT: 409,
   INTERNAL: 500,
 };
 

@@ -44,15 +44,18 @@ export async function startPlatform(
     }
   };
   try {
-    const { openDatabase, migrateUp, seedDemo, redactUrl } = await import('../domain/index.js');
+    const { openDatabase, migrateUp, seedDemo, redactUrl, MESSAGES, VARIABLES } =
+      await import('../domain/index.js');
     const db = await openDatabase(cfg.databaseUrl);
     closers.push(() => db.close());
     const applied = await migrateUp(db);
     lines.push(
       `database:        ${redactUrl(cfg.databaseUrl)} (${applied.length} migrations applied)`,
     );
+    let demoCreated = false;
     if (parts.demo && cfg.allowDemo) {
       const report = await seedDemo(db, {});
+      demoCreated = report.created;
       lines.push(`demo data:       ${report.created ? 'created' : 'present'}`);
     }
 
@@ -192,6 +195,39 @@ export async function startPlatform(
         lines.push('demo logins (embedded identity provider):');
         for (const user of users)
           lines.push(`  ${user.roles.join(', ').padEnd(28)} ${user.email} / ${user.password}`);
+        // With fresh demo data and the whole platform running, the demo cases get their process
+        // instances, once: a restart finds them running and starts nothing again.
+        if (demoCreated && parts.engine && parts.workers) {
+          const { casesOfLogins, startDemoPositions } = await import('./demo-positions.js');
+          const rest = new Camunda8(sdkConfiguration as never).getCamundaRestClient();
+          const demo = await startDemoPositions(
+            { db, zeebe, rest },
+            {
+              perPosition: 3,
+              preferCaseIds: await casesOfLogins(
+                db,
+                users.map((u) => u.email),
+              ),
+              onError: (error) => logger.warn({ err: error }, 'demo case not positioned'),
+            },
+          );
+          // Before the portal and workers close: stops the background steps first.
+          closers.push(() => demo.stop());
+          const { counts } = demo;
+          lines.push(
+            `demo instances:  ${counts.registration} waiting for registration, ${counts['master-data']} for master data, ${counts.review} for review, ${counts.report} for a report`,
+          );
+          // The analysts' part: one anonymised snapshot of the demo data, as `now snapshot` asks.
+          const snapshotId = `demo-${new Date().toISOString().slice(0, 10)}`;
+          await zeebe.publishMessage({
+            name: MESSAGES.snapshotRequested.name,
+            correlationKey: '',
+            messageId: `${MESSAGES.snapshotRequested.name}:${snapshotId}`,
+            timeToLive: 0,
+            variables: { [VARIABLES.snapshotId]: snapshotId } as never,
+          });
+          lines.push(`demo snapshot:   ${snapshotId} requested`);
+        }
       }
       if (!cfg.smtpUrl) lines.push(`dev mailbox:     ${mailboxDir}`);
     }

@@ -1,7 +1,8 @@
 /**
  * Gives the demo applicant something of their own: links their login to up to `count` demo
- * cases that are past registration (as if they had redeemed the invitations), so logging in as
- * the demo applicant shows cases and their tasks. Idempotent.
+ * cases that are past registration (as if they had redeemed the invitations), one of each of the
+ * positions the demo instances put cases in first (waiting for master data, for review, for a
+ * report), so logging in as the demo applicant shows cases and their tasks. Idempotent.
  */
 import { Op } from 'sequelize';
 import type { Database } from '../../../domain/index.js';
@@ -21,12 +22,15 @@ export async function linkDemoApplicant(
     const linked = await PersonFoerderfall.findAll({ where: { personId: existing.id } });
     if (linked.length > 0) return linked.map((l) => l.foerderfallId);
   }
-  const cases = await Foerderfall.findAll({
+  const past = await Foerderfall.findAll({
     where: { status: { [Op.notIn]: ['IMPORTIERT', 'EINGELADEN'] } },
     order: [['antragsnummer', 'ASC']],
-    limit: count,
-    attributes: ['id'],
+    attributes: ['id', 'status'],
   });
+  const firstOf = ['REGISTRIERT', 'STAMMDATEN_VOLLSTAENDIG', 'BERICHTSPFLICHTIG']
+    .map((status) => past.find((c) => c.status === status))
+    .filter((c) => c !== undefined);
+  const cases = [...new Set([...firstOf, ...past])].slice(0, count);
   // Without demo cases (not seeded yet) nothing is created.
   if (cases.length === 0) return [];
   const person =

@@ -207,7 +207,6 @@ export function createPortal(options: PortalOptions): Portal {
       formBody: formBody(4 * 1024),
     }),
   );
-  app.use(webAppRoutes(defaultWebRoot));
   // KfW files arrive as multipart uploads; only admins' bytes are read (see multipart-upload.ts).
   app.post(
     '/api/imports',
@@ -226,6 +225,8 @@ export function createPortal(options: PortalOptions): Portal {
     loginRateLimit: limiters.login,
   });
   app.use(router);
+  // After every server route: what is left and asks for HTML is a page of the web front end.
+  app.use(webAppRoutes(defaultWebRoot));
   app.use((req, _res, next) => next(new NotFoundError(`Pfad ${req.path}`)));
   app.use(bodyErrors(bodyLimit));
   app.use(problemDetailsHandler(logger));

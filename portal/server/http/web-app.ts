@@ -10,7 +10,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 
-const serverPaths = /^\/(api|auth|oidc|einladung|assets|metrics|health)(\/|$)/;
+const serverPaths = /^\/(api|auth|oidc|einladung|assets|metrics|healthz|readyz)(\/|$)/;
 
 /** The router for the front end in `root`; empty when `root` holds no build. */
 export function webAppRoutes(root: string): Router {
@@ -25,7 +25,8 @@ export function webAppRoutes(root: string): Router {
   );
   let template: string | undefined;
   router.get(/.*/, (req, res, next) => {
-    if (serverPaths.test(req.path) || !req.accepts('html')) {
+    // Only browser navigations (which ask for text/html by name) get the page; `*/*` does not.
+    if (serverPaths.test(req.path) || !req.headers.accept?.includes('text/html')) {
       next();
       return;
     }

@@ -99,18 +99,25 @@ function receive(req: Request, limitBytes: number): Promise<UploadedFile> {
           callback(null, chunk);
         },
       });
-      received = pipeline(stream, counter, createWriteStream(target)).then(async () => {
-        if (truncated) {
+      received = pipeline(stream, counter, createWriteStream(target)).then(
+        async () => {
+          if (truncated) {
+            await rm(target, { force: true });
+            throw new PayloadTooLargeError(limitBytes);
+          }
+          return new UploadedFile(
+            path.basename(info.filename ?? 'upload'),
+            bytes,
+            hash.digest('hex'),
+            target,
+          );
+        },
+        async (error: unknown) => {
+          // An aborted upload leaves nothing behind.
           await rm(target, { force: true });
-          throw new PayloadTooLargeError(limitBytes);
-        }
-        return new UploadedFile(
-          path.basename(info.filename ?? 'upload'),
-          bytes,
-          hash.digest('hex'),
-          target,
-        );
-      });
+          throw error;
+        },
+      );
       received.catch(() => undefined);
     });
     parser.on('error', (error: unknown) =>

@@ -187,6 +187,15 @@ describe('KfW files through the portal', () => {
     expect(started).toHaveLength(1);
   });
 
+  it('describes the upload as multipart in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${p.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: object } }>>;
+    };
+    expect(Object.keys(document.paths['/api/imports']!.post!.requestBody!.content)).toEqual([
+      'multipart/form-data',
+    ]);
+  });
+
   it('finds no run for an unknown id', async () => {
     const response = await get('/api/imports/00000000-0000-4000-8000-000000000000');
     expect(response.status).toBe(404);

@@ -107,7 +107,20 @@ export function openApiDocument(
       },
       ...(authenticated ? { security: [{ bearer: [] }, { session: [] }] } : { security: [] }),
     };
-    if (route.body) {
+    if (route.multipartFile) {
+      operation.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { [route.multipartFile]: { type: 'string', format: 'binary' } },
+              required: [route.multipartFile],
+            },
+          },
+        },
+      };
+    } else if (route.body) {
       operation.requestBody = {
         required: true,
         content: { 'application/json': { schema: toSchema(route.body, 'input') } },

@@ -64,6 +64,11 @@ export interface RouteDefinition<
   params?: PS;
   query?: QS;
   body?: BS;
+  /**
+   * The body is `multipart/form-data` with one file in this field (parsed before the pipeline);
+   * the description shows it as such instead of as JSON.
+   */
+  multipartFile?: string;
   /** Schema of the success body, for the description. */
   response?: AnySchema;
   /** Success status. @default 200 */

@@ -36,6 +36,7 @@ export function importRoutes(imports: ImportService, db: Database): AnyRoute[] {
       tags: ['KfW-Import'],
       access: { roles: admins },
       body: z.object({ file: z.instanceof(UploadedFile).optional() }),
+      multipartFile: 'file',
       successStatus: 202,
       response: z.object({
         fileKey: z.string(),

@@ -20,6 +20,7 @@ import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { createAuditService } from './features/audit/service.js';
 import { createCaseAccess } from './features/cases/case-access.js';
+import { changeNoticeRoutes } from './features/cases/change-notices/routes.js';
 import { caseRoutes } from './features/cases/routes.js';
 import { createCaseService } from './features/cases/service.js';
 import { timelineRoutes } from './features/cases/timeline/routes.js';
@@ -137,6 +138,7 @@ export function createPortal(options: PortalOptions): Portal {
     ...meRoutes(),
     ...privacyRoutes(options.db),
     ...caseRoutes({ cases: createCaseService(options.db, access), access }),
+    ...changeNoticeRoutes({ db: options.db, engine: options.engine, forms, access }),
     ...timelineRoutes({ access, processes: options.caseProcesses }),
     ...auditRoutes({ audit: createAuditService(options.db), access }),
     ...invitationRoutes({ invitations, people, access }),

@@ -120,6 +120,10 @@ const matrix: Record<string, { expect: Expect; body?: () => unknown }> = {
   },
   // This portal runs without an engine: whoever passes the ownership check learns only that.
   'GET /api/cases/:caseId/timeline': { expect: caseRoute(503) },
+  'POST /api/cases/:caseId/aenderungsmeldungen': {
+    expect: caseRoute(503),
+    body: () => ({ data: { aenderungsarten: ['ERSATZ'] } }),
+  },
   'GET /api/tasks': { expect: inbox },
   'GET /api/task-filters': { expect: inbox },
   'POST /api/task-filters': {

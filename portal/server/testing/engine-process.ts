@@ -21,6 +21,19 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Camunda8 } from '@camunda8/sdk';
 import type { SdkConfiguration } from '../engine-client/engine-client.js';
+import { userTaskModel } from './user-task-model.js';
+
+/** A user task to open with {@link EngineProcess.openTask}. */
+export interface TaskToOpen {
+  /** Its form; absent: a task without a form. */
+  formId?: string;
+  /** Its candidate groups, e.g. `case:<caseId>` or `case-officer`. */
+  groups: string[];
+  /** @default 'Formular ausfüllen' */
+  name?: string;
+  /** Further process variables (e.g. `periodId`). */
+  variables?: Record<string, unknown>;
+}
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -32,6 +45,15 @@ export interface EngineProcess {
   deploy(name: string, xml: string): Promise<void>;
   /** Starts an instance of the latest version; returns its key. */
   startInstance(processId: string, variables: Record<string, unknown>): Promise<string>;
+  /**
+   * Opens a user task on a generated one-task model (one per form, candidate groups from the
+   * variable `groups`); resolves once the engine serves the task.
+   */
+  openTask(task: TaskToOpen): Promise<{ key: string; processInstanceKey: string }>;
+  /** Cancels an instance (its open user task becomes CANCELED). */
+  cancelInstance(processInstanceKey: string): Promise<void>;
+  /** The process-level variables of an instance, parsed. */
+  variables(processInstanceKey: string): Promise<Record<string, unknown>>;
   /** The SDK's REST client (searches), for assertions. */
   rest(): ReturnType<Camunda8['getCamundaRestClient']>;
   close(): Promise<void>;
@@ -81,17 +103,58 @@ export async function startEngineProcess(): Promise<EngineProcess> {
   const camunda = new Camunda8(sdk);
   const zeebe = camunda.getZeebeGrpcApiClient();
   const rest = camunda.getCamundaRestClient();
+  const deployed = new Map<string, Promise<void>>();
+  const deploy = async (name: string, xml: string) => {
+    await zeebe.deployResource({ name, process: Buffer.from(xml) });
+  };
+  const startInstance = async (processId: string, variables: Record<string, unknown>) => {
+    const created = await zeebe.createProcessInstance({
+      bpmnProcessId: processId,
+      variables: variables as never,
+    });
+    return String(created.processInstanceKey);
+  };
   return {
     sdk,
-    async deploy(name, xml) {
-      await zeebe.deployResource({ name, process: Buffer.from(xml) });
-    },
-    async startInstance(processId, variables) {
-      const created = await zeebe.createProcessInstance({
-        bpmnProcessId: processId,
-        variables: variables as never,
+    deploy,
+    startInstance,
+    async openTask(task) {
+      const processId = `task-${task.formId ?? 'ohne-formular'}-${(task.name ?? 'standard').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      if (!deployed.has(processId))
+        deployed.set(
+          processId,
+          deploy(
+            `${processId}.bpmn`,
+            userTaskModel({
+              processId,
+              ...(task.formId ? { formId: task.formId } : {}),
+              candidateGroups: '=groups',
+              ...(task.name ? { name: task.name } : {}),
+            }),
+          ),
+        );
+      await deployed.get(processId);
+      const processInstanceKey = await startInstance(processId, {
+        ...task.variables,
+        groups: task.groups,
       });
-      return created.processInstanceKey;
+      const key = await eventually(async () => {
+        const found = await rest.searchUserTasks({
+          filter: { processInstanceKey, state: 'CREATED' },
+        } as never);
+        return found.items[0]?.userTaskKey;
+      }, `the user task of ${processId}`);
+      return { key: String(key), processInstanceKey };
+    },
+    async cancelInstance(processInstanceKey) {
+      await rest.cancelProcessInstance({ processInstanceKey });
+    },
+    async variables(processInstanceKey) {
+      const found = await rest.searchVariables({
+        filter: { processInstanceKey, scopeKey: processInstanceKey },
+        page: { from: 0, limit: 1000 },
+      } as never);
+      return Object.fromEntries(found.items.map((v) => [v.name, JSON.parse(v.value) as unknown]));
     },
     rest: () => rest,
     async close() {

@@ -11,8 +11,9 @@
 /** What the model holds. */
 export interface UserTaskModel {
   processId: string;
-  formId: string;
-  /** A FEEL expression or a comma-separated list. */
+  /** The form (`zeebe:formDefinition externalReference`); absent: a task without a form. */
+  formId?: string;
+  /** A FEEL expression (e.g. `=groups` for a list variable) or a comma-separated list. */
   candidateGroups: string;
   /** FEEL or ISO 8601 date-time for `zeebe:taskSchedule dueDate`. */
   dueDate?: string;
@@ -34,7 +35,7 @@ export function userTaskModel(model: UserTaskModel): string {
   <bpmn:process id="${escape(model.processId)}" name="${escape(model.processId)}" isExecutable="true">
     <bpmn:startEvent id="Start" name="Begonnen"><bpmn:outgoing>Flow_ToTask</bpmn:outgoing></bpmn:startEvent>
     <bpmn:userTask id="${escape(taskId)}" name="${escape(model.name ?? 'Formular ausfüllen')}">
-      <bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition externalReference="${escape(model.formId)}" /><zeebe:assignmentDefinition candidateGroups="${escape(model.candidateGroups)}" />${schedule}</bpmn:extensionElements>
+      <bpmn:extensionElements><zeebe:userTask />${model.formId ? `<zeebe:formDefinition externalReference="${escape(model.formId)}" />` : ''}<zeebe:assignmentDefinition candidateGroups="${escape(model.candidateGroups)}" />${schedule}</bpmn:extensionElements>
       <bpmn:incoming>Flow_ToTask</bpmn:incoming><bpmn:outgoing>Flow_ToEnd</bpmn:outgoing>
     </bpmn:userTask>
     <bpmn:endEvent id="End_Done" name="Erledigt"><bpmn:incoming>Flow_ToEnd</bpmn:incoming></bpmn:endEvent>

@@ -1,24 +1,37 @@
+/**
+ * The task inbox on the real embedded engine (a `now engine` process reached through
+ * `@camunda8/sdk`), logged in through the OIDC redirect flow.
+ */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseGroup, seedDemo } from '../../../../domain/index.js';
+import { createSdkTaskClient } from '../../engine-client/task-client.js';
 import { demoPassword, demoUsers } from '../../identity/demo-users.js';
 import { BrowserClient, logIn } from '../../testing/browser-client.js';
-import { InMemoryTaskClient } from '../../testing/in-memory-task-client.js';
+import { startEngineProcess, type EngineProcess } from '../../testing/engine-process.js';
 import { startTestPortal, type TestPortal } from '../../testing/test-portal.js';
 
 const applicant = demoUsers.find((u) => u.roles.includes('applicant'))!;
 const officer = demoUsers.find((u) => u.roles.includes('case-officer'))!;
 type TaskList = { items: { key: string; candidateGroups: string[] }[]; total: number };
+const example = async (form: string) =>
+  JSON.parse(
+    await readFile(new URL(`../../../../forms/${form}.example.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
 describe('task inbox', () => {
+  let engine: EngineProcess;
   let p: TestPortal;
-  const engine = new InMemoryTaskClient();
   let own: string;
   let foreign: string;
   let applicantBrowser: BrowserClient;
   let officerBrowser: BrowserClient;
+  const assigneeOf = async (key: string) => (await engine.rest().getUserTask(key)).assignee ?? null;
+  const stateOf = async (key: string) => (await engine.rest().getUserTask(key)).state;
 
   beforeAll(async () => {
-    p = await startTestPortal({ tasks: engine });
+    engine = await startEngineProcess();
+    p = await startTestPortal({ tasks: createSdkTaskClient(engine.sdk) });
     await seedDemo(p.t.db, { cases: 2 });
     const cases = await p.t.db.models.Foerderfall.findAll({ order: [['antragsnummer', 'ASC']] });
     own = cases[0]!.id;
@@ -39,22 +52,21 @@ describe('task inbox', () => {
     await logIn(applicantBrowser, p.url, applicant.email, demoPassword);
     officerBrowser = new BrowserClient();
     await logIn(officerBrowser, p.url, officer.email, demoPassword);
+  }, 60_000);
+  afterAll(async () => {
+    await p?.close();
+    await engine?.close();
   });
-  afterAll(() => p.close());
 
   it("shows an applicant only the tasks of their own cases, and an officer only their group's", async () => {
     // given tasks for the applicant's case, another case and the officers
-    const mine = engine.add({
-      candidateGroups: [caseGroup(own)],
+    const mine = await engine.openTask({
+      groups: [caseGroup(own)],
       name: 'Stammdaten erfassen',
       formId: 'stammdaten',
     });
-    engine.add({ candidateGroups: [caseGroup(foreign)] });
-    const review = engine.add({
-      candidateGroups: ['case-officer'],
-      name: 'Prüfung',
-      formId: 'pruefung',
-    });
+    await engine.openTask({ groups: [caseGroup(foreign)], formId: 'stammdaten' });
+    const review = await engine.openTask({ groups: ['case-officer'], formId: 'pruefung' });
     // when both list their inbox
     const forApplicant = (await applicantBrowser.json(`${p.url}/api/tasks`, 'GET'))
       .body as TaskList;
@@ -65,7 +77,7 @@ describe('task inbox', () => {
   });
 
   it('serves a task with its form schema and UI schema', async () => {
-    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'standort' });
+    const task = await engine.openTask({ groups: [caseGroup(own)], formId: 'standort' });
     const answer = await applicantBrowser.json(`${p.url}/api/tasks/${task.key}`, 'GET');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
@@ -79,33 +91,32 @@ describe('task inbox', () => {
   });
 
   it('lets an officer claim, give back and assign a task to a colleague', async () => {
-    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
+    const task = await engine.openTask({ groups: ['case-officer'], formId: 'pruefung' });
     expect((await officerBrowser.json(`${p.url}/api/tasks/${task.key}/claim`, 'POST')).status).toBe(
       204,
     );
-    expect(engine.tasks.get(task.key)!.assignee).not.toBeNull();
+    expect(await assigneeOf(task.key)).not.toBeNull();
     expect(
       (await officerBrowser.json(`${p.url}/api/tasks/${task.key}/unclaim`, 'POST')).status,
     ).toBe(204);
-    expect(engine.tasks.get(task.key)!.assignee).toBeNull();
+    expect(await assigneeOf(task.key)).toBeNull();
     const assigned = await officerBrowser.json(
       `${p.url}/api/tasks/${task.key}/assignment`,
       'POST',
       { assignee: 'kollegin-1' },
     );
     expect(assigned.status).toBe(204);
-    expect(engine.tasks.get(task.key)!.assignee).toBe('kollegin-1');
+    expect(await assigneeOf(task.key)).toBe('kollegin-1');
   });
 
   it("prefills the master-data form from the case's recipient and the applicant's person record", async () => {
     // given the applicant's master-data task on their case
-    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
+    const task = await engine.openTask({ groups: [caseGroup(own)], formId: 'stammdaten' });
     const fall = await p.t.db.models.Foerderfall.findByPk(own, {
       include: ['zuwendungsempfaenger'],
     });
-    const recipient = (
-      fall as unknown as { zuwendungsempfaenger: { name: string; plz: string | null } }
-    ).zuwendungsempfaenger;
+    const recipient = (fall as unknown as { zuwendungsempfaenger: { name: string } })
+      .zuwendungsempfaenger;
     // when it is opened
     const answer = await applicantBrowser.json(`${p.url}/api/tasks/${task.key}`, 'GET');
     // then the recipient and the contact are filled in from what the platform holds
@@ -119,14 +130,11 @@ describe('task inbox', () => {
 
   it('writes a completed master-data form to the recipient and the person, in the audit trail too', async () => {
     // given the applicant's master-data task and valid data (the form's example)
-    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
-    const fs = await import('node:fs/promises');
-    const data = JSON.parse(
-      await fs.readFile(
-        new URL('../../../../forms/stammdaten.example.json', import.meta.url),
-        'utf8',
-      ),
-    ) as { zuwendungsempfaenger: { name: string }; ansprechperson: { telefon: string } };
+    const task = await engine.openTask({ groups: [caseGroup(own)], formId: 'stammdaten' });
+    const data = (await example('stammdaten')) as {
+      zuwendungsempfaenger: { name: string };
+      ansprechperson: { telefon: string };
+    };
     // when it is completed
     const answer = await applicantBrowser.json(
       `${p.url}/api/tasks/${task.key}/completion`,
@@ -144,7 +152,8 @@ describe('task inbox', () => {
     const person = await p.t.db.models.Person.findOne({ where: { email: applicant.email } });
     expect(person?.telefon).toBe(data.ansprechperson.telefon);
     expect(person?.datenschutzEinwilligungAm).not.toBeNull();
-    expect(engine.completions.find((c) => c.key === task.key)?.variables).toEqual({});
+    expect(await stateOf(task.key)).toBe('COMPLETED');
+    expect(Object.keys(await engine.variables(task.processInstanceKey)).sort()).toEqual(['groups']);
     const audit = await p.t.db.models.AuditEvent.findOne({
       where: { aktion: 'aufgabe.complete', objektId: task.key },
     });
@@ -153,8 +162,8 @@ describe('task inbox', () => {
   });
 
   it('keeps an autosaved draft per person until the task is completed', async () => {
-    // given an applicant task with a saved draft
-    const task = engine.add({ candidateGroups: [caseGroup(own)], formId: 'stammdaten' });
+    // given an applicant task (without a form, so an empty completion is valid) with a draft
+    const task = await engine.openTask({ groups: [caseGroup(own)] });
     const draft = { kontakt: { telefon: '0221 123456' } };
     expect(
       (await applicantBrowser.json(`${p.url}/api/tasks/${task.key}/draft`, 'PUT', { data: draft }))
@@ -165,14 +174,13 @@ describe('task inbox', () => {
     // then the draft is prefilled
     expect(reopened.body).toMatchObject({ data: draft });
     // and after completion it is gone
-    engine.tasks.get(task.key)!.formId = null;
     await applicantBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', { data: {} });
     expect(await p.t.db.models.Entwurf.count({ where: { userTaskKey: task.key } })).toBe(0);
   });
 
   it('validates a completion against the form and names the field', async () => {
     // given an officer's review task
-    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
+    const task = await engine.openTask({ groups: ['case-officer'], formId: 'pruefung' });
     // when it is completed without a decision
     const answer = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
       data: { kommentar: 'ok' },
@@ -183,17 +191,13 @@ describe('task inbox', () => {
       code: 'REQUEST_INVALID',
       errors: [expect.objectContaining({ path: '/body/data/decision' })],
     });
-    expect(engine.tasks.get(task.key)!.state).toBe('CREATED');
+    expect(await stateOf(task.key)).toBe('CREATED');
   });
 
   it('completes a task once with the decision and findings only, and a double submit does no harm', async () => {
     // given an officer's review task
-    const task = engine.add({ candidateGroups: ['case-officer'], formId: 'pruefung' });
-    const valid = JSON.parse(
-      await import('node:fs/promises').then((fs) =>
-        fs.readFile(new URL('../../../../forms/pruefung.example.json', import.meta.url), 'utf8'),
-      ),
-    ) as Record<string, unknown>;
+    const task = await engine.openTask({ groups: ['case-officer'], formId: 'pruefung' });
+    const valid = await example('pruefung');
     // when it is submitted twice
     const first = await officerBrowser.json(`${p.url}/api/tasks/${task.key}/completion`, 'POST', {
       data: valid,
@@ -204,20 +208,22 @@ describe('task inbox', () => {
     // then the engine completed it once, with the decision and findings, not the comment
     expect(first).toMatchObject({ status: 200, body: { alreadyCompleted: false } });
     expect(second).toMatchObject({ status: 200, body: { alreadyCompleted: true } });
-    const completions = engine.completions.filter((c) => c.key === task.key);
-    expect(completions).toEqual([
-      {
-        key: task.key,
-        variables: {
-          decision: valid.decision,
-          findings: [expect.objectContaining({ path: 'ladesaeulengruppen/0/kwProLadepunkt' })],
-        },
-      },
-    ]);
+    const variables = await engine.variables(task.processInstanceKey);
+    expect(variables).toEqual({
+      groups: ['case-officer'],
+      decision: valid.decision,
+      findings: [expect.objectContaining({ path: 'ladesaeulengruppen/0/kwProLadepunkt' })],
+    });
+    expect(
+      await p.t.db.models.AuditEvent.count({
+        where: { aktion: 'aufgabe.complete', objektId: task.key },
+      }),
+    ).toBe(1);
   });
 
   it('hides canceled tasks from the list and refuses to complete them', async () => {
-    const task = engine.add({ candidateGroups: [caseGroup(own)], state: 'CANCELED' });
+    const task = await engine.openTask({ groups: [caseGroup(own)] });
+    await engine.cancelInstance(task.processInstanceKey);
     const list = (await applicantBrowser.json(`${p.url}/api/tasks`, 'GET')).body as TaskList;
     expect(list.items.map((t) => t.key)).not.toContain(task.key);
     const answer = await applicantBrowser.json(

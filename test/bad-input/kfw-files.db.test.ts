@@ -60,9 +60,8 @@ describe('bad KfW files', () => {
             rejectedCount: kfwCase.expected.report.length,
           },
         });
-        const runId = String(
-          (result as { variables: { importRunId: string } }).variables.importRunId,
-        );
+        if (result.action !== 'complete') throw new Error('not completed');
+        const runId = String(result.variables.importRunId);
         const report = await h.database.db.models.Importfehler.findAll({
           where: { importlaufId: runId },
           order: [['zeile', 'ASC']],

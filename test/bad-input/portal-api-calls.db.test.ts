@@ -39,7 +39,7 @@ async function send(request: ApiRequest): Promise<{ status: number; body: Proble
   const body =
     request.body === undefined
       ? undefined
-      : typeof request.body === 'string' || Buffer.isBuffer(request.body)
+      : typeof request.body === 'string'
         ? request.body
         : JSON.stringify(request.body.json);
   const response = await fetch(`${env.url}${request.path}`, {

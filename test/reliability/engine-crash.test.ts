@@ -16,7 +16,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Camunda8, type Zeebe } from '@camunda8/sdk';
+import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkClientFor } from '../support/embedded-engine.js';
 import { EngineProcess } from './support/engine-process.js';
@@ -113,7 +113,7 @@ describe('the engine killed with SIGKILL under load', () => {
           maxJobsToActivate: 32,
           pollInterval: 100,
           fetchVariable: [],
-          taskHandler: async (job: Zeebe.ZeebeJob) => {
+          taskHandler: async (job) => {
             ledger.perform(job.processInstanceKey, step);
             try {
               await completer.completeJob({ jobKey: job.key, variables: {} });

@@ -28,7 +28,11 @@ export interface S3StoreOptions {
   prefix?: string;
   /** Endpoint of MinIO or another S3-protocol server; switches to path-style addressing. */
   endpoint?: string;
-  /** @default 'us-east-1' */
+  /**
+   * The bucket's region. Unset: the AWS SDK's own chain (`AWS_REGION`, which ECS and EKS set
+   * for every task, or the profile); with an `endpoint` (MinIO) it falls back to `us-east-1`,
+   * which S3-protocol servers accept.
+   */
   region?: string;
   /** Static credentials; otherwise the SDK's default chain (environment, profile, role). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -48,7 +52,7 @@ export class S3ObjectStore implements ObjectStore {
     this.prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
     this.location = `s3://${this.bucket}/${this.prefix}`;
     this.client = new S3Client({
-      region: options.region ?? 'us-east-1',
+      ...(options.region || options.endpoint ? { region: options.region ?? 'us-east-1' } : {}),
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
       ...options.clientConfig,

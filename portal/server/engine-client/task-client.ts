@@ -112,7 +112,8 @@ export function createSdkTaskClient(configuration: SdkConfiguration): TaskClient
       try {
         return fromSdk(await client().getUserTask(key));
       } catch (error) {
-        if (/404|not found/i.test(String((error as Error).message))) return undefined;
+        // A key the engine cannot have (400 on the only argument) is a task that does not exist.
+        if (/\b(404|400)\b|not found/i.test(String((error as Error).message))) return undefined;
         throw error;
       }
     },

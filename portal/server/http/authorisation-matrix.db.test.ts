@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseGroup, seedDemo } from '../../../domain/index.js';
 import { demoPassword, demoUsers } from '../identity/demo-users.js';
 import { accessTokenFor } from '../testing/api-token.js';
-import { InMemoryTaskClient } from '../testing/in-memory-task-client.js';
+import { createSdkTaskClient } from '../engine-client/task-client.js';
+import { startEngineProcess, type EngineProcess } from '../testing/engine-process.js';
 import { startTestPortal, type TestPortal } from '../testing/test-portal.js';
 import type { RealmRole } from './principal.js';
 
@@ -218,13 +219,16 @@ describe('authorisation matrix', () => {
   let p: TestPortal;
   const tokens = new Map<Caller, string>();
   const cases: Record<CaseContext, string> = { own: '', foreign: '', none: missingId };
-  const tasks: Record<CaseContext, string> = { own: '', foreign: '', none: '9007199254740993' };
-  const engine = new InMemoryTaskClient();
+  // A key of the engine's partition that no task has.
+  const tasks: Record<CaseContext, string> = { own: '', foreign: '', none: '2251799813999999' };
+  // The real embedded engine, so the task routes answer as they do in production.
+  let engine: EngineProcess;
 
   beforeAll(async () => {
+    engine = await startEngineProcess();
     p = await startTestPortal({
       identity: { kind: 'embedded', clientSecret: 'matrix-secret' },
-      tasks: engine,
+      tasks: createSdkTaskClient(engine.sdk),
     });
     await seedDemo(p.t.db, { cases: 2 });
     const [own, foreign] = await p.t.db.models.Foerderfall.findAll({
@@ -232,8 +236,8 @@ describe('authorisation matrix', () => {
     });
     cases.own = own!.id;
     cases.foreign = foreign!.id;
-    tasks.own = engine.add({ candidateGroups: [caseGroup(cases.own)] }).key;
-    tasks.foreign = engine.add({ candidateGroups: [caseGroup(cases.foreign)] }).key;
+    tasks.own = (await engine.openTask({ groups: [caseGroup(cases.own)] })).key;
+    tasks.foreign = (await engine.openTask({ groups: [caseGroup(cases.foreign)] })).key;
     for (const user of demoUsers)
       tokens.set(
         user.roles[0]!,
@@ -254,7 +258,10 @@ describe('authorisation matrix', () => {
       rolle: 'ANTRAGSTELLER',
     });
   });
-  afterAll(() => p.close());
+  afterAll(async () => {
+    await p?.close();
+    await engine?.close();
+  });
 
   it('has a rule for every route the portal mounts', () => {
     const mounted = p.portal.routes().map((r) => `${r.method.toUpperCase()} ${r.path}`);

@@ -233,4 +233,9 @@ describe('task inbox', () => {
     );
     expect(answer).toMatchObject({ status: 409, body: { code: 'TASK_NOT_OPEN' } });
   });
+
+  it('answers a task key the engine cannot have like a missing task', async () => {
+    const answer = await officerBrowser.json(`${p.url}/api/tasks/9007199254740993`, 'GET');
+    expect(answer).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
 });

@@ -25,6 +25,8 @@ export function registerBenchCommand(program: Command): void {
     .description('run a benchmark from bench/ and write bench/results/<name>.json')
     .argument('[name]', 'benchmark name; without it, the list')
     .argument('[args...]', 'passed to the benchmark')
+    // Options after the name (`wave --peak 200`) belong to the benchmark.
+    .allowUnknownOption()
     .action(async (name: string | undefined, args: string[]) => {
       const names = availableBenchmarks();
       if (!name) {

@@ -1,0 +1,184 @@
+/**
+ * One wave run end to end: the platform under test, `now seed wave`, the load generator in a
+ * process of its own (node --import tsx), the platform's memory sampled from /proc every second,
+ * and the figures. Used by `npm run bench -- wave` and by the shortened wave of the MySQL suite.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadPlan, LoadResult } from './load-generator.js';
+import { startPlatformUnderTest, type WaveRateLimits } from './platform-under-test.js';
+import { processTreeRssMb } from './process-tree-rss.js';
+import { percentile, waveFigures, type WaveFigures } from './wave-stats.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The targets of issue 12. */
+export const waveTargets = { p99Ms: 500, errors: 0, recoverySeconds: 10 } as const;
+
+/** Options of a wave run. */
+export interface WaveOptions {
+  /** Users at the peak. @default 500 */
+  peak: number;
+  /** Users before and after the spike. @default 10 */
+  baselineUsers: number;
+  /** Seconds within which the other users become active. @default 10 */
+  rampSeconds: number;
+  /** Seconds at the peak. @default 60 */
+  holdSeconds: number;
+  baselineSeconds: number;
+  recoverSeconds: number;
+  loginsPerSecond: number;
+  /** Step-up: further waves of `peak + k * step` users (k = 1, 2, ...) up to `maxPeak`. */
+  stepUp?: { step: number; maxPeak: number; holdSeconds: number };
+  rateLimits: WaveRateLimits;
+}
+
+/** Defaults of `npm run bench -- wave`. */
+export const defaultWaveOptions: WaveOptions = {
+  peak: 500,
+  baselineUsers: 10,
+  rampSeconds: 10,
+  holdSeconds: 60,
+  baselineSeconds: 20,
+  recoverSeconds: 30,
+  loginsPerSecond: 8,
+  // Far above what the wave's people send (a person sends about 40 requests a minute), so the
+  // limits do not shape the measurement; all virtual users come from one address.
+  rateLimits: { perIpPerMinute: 1_000_000, perUserPerMinute: 300, loginPer5Minutes: 100_000 },
+};
+
+/** What `bench/results/wave.json` holds. */
+export interface WaveResult extends Omit<WaveFigures, 'recoverySeconds'> {
+  recoverySeconds: number | null;
+  peakRssMb: number;
+  /** The largest peak that held p99 <= 500 ms with no errors (step-up), or the peak if it held. */
+  maxUsersWithinTarget: number | null;
+  loginP99Ms: number;
+  logins: number;
+  rateLimits: WaveRateLimits;
+  steps: (WaveFigures & { withinTarget: boolean })[];
+  errorSamples: string[];
+  options: Omit<WaveOptions, 'rateLimits'>;
+  targetsMet: boolean;
+  /** The load average at the start (the figures only mean something on a quiet machine). */
+  loadAverage: number[];
+  machine: string;
+  node: string;
+}
+
+const withinTarget = (f: WaveFigures) => f.p99Ms <= waveTargets.p99Ms && f.errors === 0;
+
+/** Runs the wave (and the step-up waves) against a fresh platform. */
+export async function runWave(
+  options: WaveOptions,
+  report: (line: string) => void = () => {},
+): Promise<WaveResult> {
+  const { loadavg, cpus } = await import('node:os');
+  const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
+  const peaks = [options.peak];
+  if (options.stepUp)
+    for (
+      let p = options.peak + options.stepUp.step;
+      p <= options.stepUp.maxPeak;
+      p += options.stepUp.step
+    )
+      peaks.push(p);
+  const users = Math.max(...peaks);
+  report(`starting the platform (MariaDB, rate limits ${JSON.stringify(options.rateLimits)})`);
+  const platform = await startPlatformUnderTest(options.rateLimits);
+  const work = await mkdtemp(join(tmpdir(), 'now-wave-load-'));
+  try {
+    report(`seeding ${users} wave accounts`);
+    report((await platform.now(['seed', 'wave', '--users', String(users)])).trim());
+    const { wavePassword, waveEmail } = await import('../../domain/seed/wave-users.js');
+    const plan: LoadPlan = {
+      portalUrl: platform.portalUrl,
+      password: wavePassword,
+      emails: Array.from({ length: users }, (_, i) => waveEmail(i + 1)),
+      baselineUsers: options.baselineUsers,
+      loginsPerSecond: options.loginsPerSecond,
+      baselineSeconds: options.baselineSeconds,
+      recoverSeconds: options.recoverSeconds,
+      thinkMinMs: 1000,
+      thinkMaxMs: 3000,
+      ...(options.stepUp ? { stopAboveP99Ms: waveTargets.p99Ms } : {}),
+      waves: peaks.map((peak, i) => ({
+        peak,
+        rampSeconds: options.rampSeconds,
+        holdSeconds: i === 0 ? options.holdSeconds : options.stepUp!.holdSeconds,
+      })),
+    };
+    const planFile = join(work, 'plan.json');
+    const resultFile = join(work, 'result.json');
+    await writeFile(planFile, JSON.stringify(plan));
+    report(
+      `load: ${users} logins at ${options.loginsPerSecond}/s, then waves of ${peaks.join(', ')}`,
+    );
+    let peakRssMb = 0;
+    const sampler = setInterval(() => {
+      void processTreeRssMb(platform.pid).then((mb) => (peakRssMb = Math.max(peakRssMb, mb)));
+    }, 1000);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const generator = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'bench/wave/load-generator.ts', planFile, resultFile],
+          { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] },
+        );
+        generator.once('error', reject);
+        generator.once('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`load generator exited with ${code}`)),
+        );
+      });
+    } finally {
+      clearInterval(sampler);
+    }
+    const load = JSON.parse(await readFile(resultFile, 'utf8')) as LoadResult;
+    const steps = load.waves.map((wave, i) => {
+      // The first wave counts from the first request (the baseline users work while the others
+      // log in); later waves from their own baseline.
+      const figures = waveFigures(load.requests, wave, i === 0 ? load.started : wave.baselineStart);
+      return { ...figures, withinTarget: withinTarget(figures) };
+    });
+    const main = steps[0]!;
+    // The largest peak before the first wave that missed the target.
+    const firstMiss = steps.findIndex((s) => !s.withinTarget);
+    const holding = steps
+      .slice(0, firstMiss === -1 ? steps.length : firstMiss)
+      .map((s) => s.peakUsers);
+    const failedLogins = load.logins.filter(([, , , ok]) => !ok).length;
+    const errors = main.errors + failedLogins;
+    const { rateLimits, ...rest } = options;
+    return {
+      ...main,
+      errors,
+      peakRssMb: Math.round(peakRssMb),
+      maxUsersWithinTarget: holding.length > 0 ? Math.max(...holding) : null,
+      loginP99Ms: Math.round(
+        percentile(
+          load.logins.map(([, , ms]) => ms),
+          0.99,
+        ),
+      ),
+      logins: load.logins.length,
+      rateLimits,
+      steps,
+      errorSamples: load.errorSamples,
+      options: rest,
+      targetsMet:
+        main.p99Ms <= waveTargets.p99Ms &&
+        errors === 0 &&
+        main.recoverySeconds !== null &&
+        main.recoverySeconds <= waveTargets.recoverySeconds,
+      loadAverage,
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
+      node: process.version,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    await platform.close();
+  }
+}

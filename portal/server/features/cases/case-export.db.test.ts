@@ -46,6 +46,11 @@ describe('case search export', () => {
     expect(lines.slice(1).map((l) => l.split(';')[0]!.replaceAll('"', ''))).toEqual(numbers);
     // and the injected name is text, with its quotes doubled
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://example.org"",""Klick"")"`);
+    // and the export is in the audit trail with its format
+    const audit = await p.t.db.models.AuditEvent.findOne({
+      where: { aktion: 'foerderfall.export' },
+    });
+    expect(audit?.nachher).toMatchObject({ format: 'csv' });
   });
 
   it('exports the filtered search as xlsx, every row and the formula as text', async () => {

@@ -61,7 +61,10 @@ export function caseRoutes(deps: { cases: CaseService; access: CaseAccess }): An
       tags: ['Förderfälle'],
       access: { roles: ['case-officer', 'admin'] },
       query: searchCriteria.extend({ format: z.enum(exportFormats).default('xlsx') }),
-      handle: ({ query }) => query,
+      async handle({ principal, query, requestId }) {
+        await deps.cases.recordExport(principal!, query, requestId);
+        return query;
+      },
       present: (query) => ({
         headers: {
           'content-disposition': `attachment; filename="foerderfaelle.${query.format}"`,

@@ -36,6 +36,12 @@ export interface CaseSearch {
 export interface CaseService {
   mine(principal: Principal): Promise<CaseSummary[]>;
   search(criteria: CaseSearch): Promise<{ items: CaseSummary[]; total: number }>;
+  /** Records an export of the search (who, which criteria, which format) in the audit trail. */
+  recordExport(
+    principal: Principal,
+    criteria: Omit<CaseSearch, 'from' | 'limit'> & { format: string },
+    requestId: string,
+  ): Promise<void>;
   /** Every case matching the criteria (paging ignored), in batches, for the export. */
   searchAll(criteria: Omit<CaseSearch, 'from' | 'limit'>): AsyncIterable<CaseSummary[]>;
   detail(principal: Principal, caseId: string, requestId: string): Promise<Record<string, unknown>>;
@@ -126,6 +132,18 @@ export function createCaseService(db: Database, access: CaseAccess): CaseService
         limit: criteria.limit,
       });
       return { items: await summaries(rows), total: count };
+    },
+
+    async recordExport(principal, criteria, requestId) {
+      await m.AuditEvent.create({
+        akteurTyp: 'PERSON',
+        akteurId: principal.subject,
+        aktion: 'foerderfall.export',
+        objektTyp: 'foerderfall-suche',
+        objektId: null,
+        nachher: { ...criteria },
+        korrelationId: requestId,
+      });
     },
 
     async *searchAll(criteria) {

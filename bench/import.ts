@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -44,6 +44,11 @@ export interface ImportBenchResult {
   readonly summary: unknown;
   readonly machine: string;
   readonly node: string;
+  /**
+   * The machine's 1-minute load average before the parse and after the import: on a shared
+   * machine the absolute rates move with it, the ratio (both measured in this run) much less.
+   */
+  readonly loadAverage: { readonly before: number; readonly after: number };
 }
 
 /**
@@ -75,8 +80,10 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
     const file = join(dir, 'antraege.xlsx');
     console.log(`generating ${rows.toLocaleString('en')} rows ...`);
     await phase(['generate', file, String(rows)], []);
+    const loadBefore = loadavg()[0]!;
     const parse = await phase(['parse', file], nodeFlags);
     const imported = await phase(['import', file, join(dir, 'bench.sqlite')], nodeFlags);
+    const loadAfter = loadavg()[0]!;
     const starts = startCount
       ? await phase(['starts', join(dir, 'bench.sqlite'), String(startCount)], [])
       : { rows: 0, seconds: 0, peakRssMb: 0 };
@@ -95,6 +102,7 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
       summary: imported.detail,
       machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
       node: process.version,
+      loadAverage: { before: round(loadBefore), after: round(loadAfter) },
     };
     console.table({
       'exceljs streaming parse': {
@@ -117,7 +125,8 @@ export async function run(args: readonly string[] = []): Promise<ImportBenchResu
       },
     });
     console.log(
-      `ratio import/parse: ${result.ratio} (target >= 0.5); peak RSS of the import: ${result.peakRssMb} MB (target <= 300)`,
+      `ratio import/parse: ${result.ratio} (target >= 0.5); peak RSS of the import: ${result.peakRssMb} MB (target <= 300); ` +
+        `load average ${result.loadAverage.before} before, ${result.loadAverage.after} after`,
     );
     await mkdir(join(RESULTS, '..'), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(result, null, 2)}\n`);

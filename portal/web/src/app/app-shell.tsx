@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { useApi } from '../api/use-api.js';
 import { hasRole, useMe } from './use-me.js';
 
 function LanguageSwitch() {
@@ -34,12 +35,31 @@ function LanguageSwitch() {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
+  // The development mailbox exists only without SMTP and never in production (404 otherwise).
+  const mailbox = useApi<unknown[]>(hasRole(me, 'admin') ? '/api/dev-mailbox?limit=1' : null);
   const links = [
     ...(hasRole(me, 'applicant') ? [{ to: '/faelle', label: t('nav.dashboard') }] : []),
     ...(hasRole(me, 'case-officer', 'admin', 'analyst')
       ? [{ to: '/aufgaben', label: t('nav.tasks') }]
       : []),
     ...(hasRole(me, 'process-owner') ? [{ to: '/prozesse', label: t('nav.modeler') }] : []),
+    ...(hasRole(me, 'process-owner', 'admin')
+      ? [
+          { to: '/prozesse/versionen', label: t('nav.versions') },
+          { to: '/prozesse/instanzen', label: t('nav.monitor') },
+          { to: '/formulare', label: t('nav.forms') },
+        ]
+      : []),
+    ...(hasRole(me, 'admin')
+      ? [
+          { to: '/verwaltung/import', label: t('nav.kfwUpload') },
+          { to: '/verwaltung/importlaeufe', label: t('nav.importRuns') },
+          { to: '/verwaltung/export', label: t('nav.kfwExport') },
+          { to: '/verwaltung/programme', label: t('nav.programmes') },
+          ...(mailbox.data ? [{ to: '/verwaltung/postfach', label: t('nav.mailbox') }] : []),
+        ]
+      : []),
+    ...(hasRole(me, 'analyst', 'admin') ? [{ to: '/snapshots', label: t('nav.snapshots') }] : []),
   ];
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
@@ -63,7 +83,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('app.title')}
           </Typography>
           {links.length > 0 && (
-            <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 1 }}>
+            <Box
+              component="nav"
+              aria-label={t('nav.main')}
+              sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}
+            >
               {links.map((link) => (
                 <Button key={link.to} color="inherit" component={RouterLink} to={link.to}>
                   {link.label}

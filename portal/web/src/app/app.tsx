@@ -22,6 +22,18 @@ import { portalTheme } from './theme.js';
 const TaskWizardPage = lazy(() => import('../features/task-wizard/task-wizard-page.js'));
 const TaskListPage = lazy(() => import('../features/task-list/task-list-page.js'));
 const ModelerPage = lazy(() => import('../features/modeler/modeler-page.js'));
+const ProcessVersionsPage = lazy(
+  () => import('../features/process-versions/process-versions-page.js'),
+);
+const MonitorPage = lazy(() => import('../features/process-monitor/monitor-page.js'));
+const InstancePage = lazy(() => import('../features/process-monitor/instance-page.js'));
+const FormEditorPage = lazy(() => import('../features/form-editor/form-editor-page.js'));
+const KfwUploadPage = lazy(() => import('../features/kfw-upload/kfw-upload-page.js'));
+const ImportRunsPage = lazy(() => import('../features/import-runs/import-runs-page.js'));
+const KfwExportPage = lazy(() => import('../features/kfw-export/kfw-export-page.js'));
+const ProgrammesPage = lazy(() => import('../features/programmes/programmes-page.js'));
+const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js'));
+const SnapshotsPage = lazy(() => import('../features/snapshots/snapshots-page.js'));
 
 /** The whole front end. */
 export function App() {
@@ -46,6 +58,17 @@ export function App() {
                   <Route path="/aufgaben" element={<TaskListPage />} />
                   <Route path="/aufgaben/:taskKey" element={<TaskWizardPage />} />
                   <Route path="/prozesse" element={<ModelerPage />} />
+                  <Route path="/prozesse/versionen" element={<ProcessVersionsPage />} />
+                  <Route path="/prozesse/instanzen" element={<MonitorPage />} />
+                  <Route path="/prozesse/instanzen/:key" element={<InstancePage />} />
+                  <Route path="/formulare" element={<FormEditorPage />} />
+                  <Route path="/verwaltung/import" element={<KfwUploadPage />} />
+                  <Route path="/verwaltung/importlaeufe" element={<ImportRunsPage />} />
+                  <Route path="/verwaltung/export" element={<KfwExportPage />} />
+                  <Route path="/verwaltung/programme" element={<ProgrammesPage />} />
+                  <Route path="/verwaltung/postfach" element={<MailboxPage />} />
+                  <Route path="/verwaltung/postfach/:mailId" element={<MailboxPage />} />
+                  <Route path="/snapshots" element={<SnapshotsPage />} />
                   <Route path="/impressum" element={<LegalPage page="impressum" />} />
                   <Route path="/datenschutz" element={<LegalPage page="datenschutz" />} />
                   <Route path="/barrierefreiheit" element={<LegalPage page="barrierefreiheit" />} />

@@ -5,7 +5,8 @@
  * Load: starters create instances of a three-step process at about 50 per second through
  * `@camunda8/sdk`; three SDK job workers (one per step) record each step's side effect in a
  * ledger, idempotently by (instance, step), and complete the job. Neither starters nor workers
- * are told about the kills: the workers must reconnect by themselves.
+ * are told about the kills: the workers must reconnect by themselves, and so must the portal's
+ * engine clients (gRPC and REST), created before the first kill and used after the last.
  *
  * At the end every instance whose creation the engine acknowledged has completed, exactly once;
  * every step's effect is in the ledger exactly once (re-deliveries after a kill are counted and
@@ -18,6 +19,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSdkEngineClient } from '../../portal/server/engine-client/engine-client.js';
+import { createSdkTaskClient } from '../../portal/server/engine-client/task-client.js';
 import { sdkClientFor } from '../support/embedded-engine.js';
 import { EngineProcess } from './support/engine-process.js';
 import { SideEffectLedger } from './support/side-effect-ledger.js';
@@ -162,6 +165,17 @@ describe('the engine killed with SIGKILL under load', () => {
         }
       }, 100);
 
+      // and the portal's engine clients, configured as the composition root configures them
+      const portalConfiguration = {
+        ZEEBE_GRPC_ADDRESS: engine.grpcAddress,
+        ZEEBE_REST_ADDRESS: engine.restAddress,
+        CAMUNDA_AUTH_STRATEGY: 'NONE',
+        CAMUNDA_LOG_LEVEL: 'none',
+      } as const;
+      const portalEngine = createSdkEngineClient(portalConfiguration as never);
+      const portalTasks = createSdkTaskClient(portalConfiguration as never);
+      await portalEngine.topology();
+
       // when the engine is killed ten times at random moments, and started again each time
       const killedAt: number[] = [];
       for (let kill = 0; kill < KILLS; kill += 1) {
@@ -178,6 +192,12 @@ describe('the engine killed with SIGKILL under load', () => {
       clearInterval(tick);
       await Promise.allSettled([...pending]);
       const loadSeconds = (Date.now() - startedAt) / 1000;
+
+      // then the portal's clients work again without being recreated
+      await expect(portalEngine.topology()).resolves.toBeDefined();
+      await expect(portalTasks.search({}, { from: 0, limit: 1 })).resolves.toMatchObject({
+        total: 0,
+      });
 
       // then every acknowledged instance completes (the workers reconnected by themselves)
       const deadline = Date.now() + 120_000;
@@ -242,6 +262,7 @@ describe('the engine killed with SIGKILL under load', () => {
         completer.close(),
         starter.close(),
         control.close(),
+        portalEngine.close(),
       ]);
     },
   );

@@ -13,6 +13,8 @@ export interface E2ePlatform {
   /** Demo logins by role, as printed by `now start`. */
   logins: Record<string, { email: string; password: string }>;
   dataDir: string;
+  /** What `now start` printed (engine addresses, demo snapshot, ...). */
+  summary: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startE2ePlatform(): Promise<E2ePlatform> {
     url,
     logins,
     dataDir,
+    summary: output,
     async close() {
       await stop(child);
       rmSync(dataDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ export default defineConfig(({ command }) => ({
   // A build is always a production build, also when started from a test runner that sets
   // NODE_ENV=test (React would otherwise ship its development build).
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  ...(command === 'build' ? { oxc: { jsx: { development: false } } } : {}),
   base: '/',
   plugins: [react()],
   build: {

@@ -57,7 +57,13 @@ async function registerThroughInvitation(page: Page, link: string, first: string
   await page.getByLabel('Passwort wiederholen').fill('mein neues Passwort');
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   await page.getByRole('button', { name: 'Einladung annehmen' }).click();
-  await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+  await page
+    .getByRole('heading', { name: 'Meine Förderfälle' })
+    .waitFor()
+    .catch(async (e) => {
+      console.log('DBG', page.url(), await page.locator('body').innerText());
+      throw e;
+    });
 }
 
 /** Waits until the (only) case card names `step` as next step; reloads as a person would. */
@@ -143,6 +149,81 @@ describe('scenario 1: invitation, registration, master data', () => {
     // then she is back on her dashboard and the card names the next step
     await waitForNextStep(page, 'Standort');
     await checkBothWidths(page, 'dashboard-next-step');
+
+    // when she describes the location with two groups of charging stations
+    await page.getByRole('link', { name: /Öffnen/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Standort/ }).waitFor();
+    const next = () => page.getByRole('button', { name: 'Weiter' }).click();
+    const stepTitle = () => page.locator('main h2').first().innerText();
+    for (let i = 0; i < 12; i++) {
+      const title = await stepTitle();
+      if (title === 'Prüfen und absenden') break;
+      if (title.startsWith('Bezeichnung')) {
+        await page.getByLabel(/Bezeichnung des Standorts/).fill('Betriebshof Nord');
+      } else if (title.startsWith('Anschrift')) {
+        for (const [label, value] of [
+          [/^Straße/, 'Industriestraße'],
+          [/^Hausnummer/, '5'],
+          [/^PLZ/, '01129'],
+          [/^Ort/, 'Dresden'],
+        ] as const) {
+          if (!(await page.getByLabel(label).inputValue()))
+            await page.getByLabel(label).fill(value);
+        }
+      } else if (title.startsWith('Position')) {
+        await page.getByLabel(/^Breitengrad/).fill('51,0871');
+        await page.getByLabel(/^Längengrad/).fill('13,7449');
+      } else if (title === 'Weitere Angaben') {
+        await page.getByLabel('nicht öffentlich', { exact: true }).check();
+        await page.getByLabel('Ökostromvertrag', { exact: true }).check();
+      } else if (title.startsWith('Ladesäulengruppen')) {
+        if ((await page.getByLabel(/^Hersteller/).count()) === 0) {
+          await page.getByRole('button', { name: 'Ladesäulengruppe hinzufügen' }).click();
+        }
+        await page
+          .getByLabel(/^Hersteller/)
+          .first()
+          .fill('Mennekes');
+        await page
+          .getByLabel(/^Modell/)
+          .first()
+          .fill('AMTRON Professional');
+        await page
+          .getByLabel(/^Anzahl Ladesäulen/)
+          .first()
+          .fill('2');
+        await page
+          .getByLabel(/^Ladepunkte je Säule/)
+          .first()
+          .fill('2');
+        await page
+          .getByLabel(/^Ladeleistung je Ladepunkt/)
+          .first()
+          .fill('22');
+        await page.getByLabel('Wechselstrom (AC)').first().check();
+        await page.getByLabel('Typ 2', { exact: true }).first().check();
+        await page.getByRole('button', { name: 'Gruppe duplizieren' }).first().click();
+        await page
+          .getByLabel(/^Modell/)
+          .nth(1)
+          .fill('AMTRON Compact');
+        // the duplicate is a second card with the same values
+        expect(
+          await page
+            .getByLabel(/^Hersteller/)
+            .nth(1)
+            .inputValue(),
+        ).toBe('Mennekes');
+        await checkPage(page, 'wizard-standort-groups');
+      }
+      await next();
+      await page.locator('main h2').first().filter({ hasNotText: title }).waitFor();
+    }
+    // the review lists both groups; after submitting, the case waits for the officer
+    await page.getByText('AMTRON Compact').waitFor();
+    await page.getByRole('button', { name: 'Absenden' }).click();
+    await waitForNextStep(page, 'Zurzeit ist nichts zu tun.');
+
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();
   });
@@ -191,6 +272,8 @@ describe('scenario 1: invitation, registration, master data', () => {
     await loginThroughPortal(page, platform.url, platform.logins['case-officer']!);
     await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
     await page.getByRole('grid').waitFor();
+    // the case Nora submitted waits for review
+    await page.getByRole('gridcell', { name: 'Stammdaten & Standort prüfen' }).first().waitFor();
     await checkBothWidths(page, 'officer-task-list');
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();

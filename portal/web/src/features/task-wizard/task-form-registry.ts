@@ -1,5 +1,6 @@
 /** The portal's rjsf widgets, fields, templates and German button texts. */
 import { TranslatableString, type RegistryFieldsType, type RegistryWidgetsType } from '@rjsf/utils';
+import { AddTextButton } from './widgets/add-button.js';
 import { ArrayCardItemTemplate } from './widgets/array-card-template.js';
 import { DecimalWidget } from './widgets/decimal-widget.js';
 import { GermanDateWidget } from './widgets/german-date-widget.js';
@@ -17,7 +18,10 @@ export const portalWidgets: RegistryWidgetsType = {
 export const portalFields: RegistryFieldsType = { mapPin: MapPinField };
 
 /** Templates replacing the theme's. */
-export const portalTemplates = { ArrayFieldItemTemplate: ArrayCardItemTemplate };
+export const portalTemplates = {
+  ArrayFieldItemTemplate: ArrayCardItemTemplate,
+  ButtonTemplates: { AddButton: AddTextButton },
+};
 
 const german: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.AddItemButton]: 'Hinzufügen',

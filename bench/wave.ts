@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- wave [--peak N] [--hold S] [--ramp S] [--no-step-up] [--step N] [--max-peak N]
- * [--baseline S] [--recover S] [--out FILE] [--check]`:
+ * [--baseline S] [--recover S] [--out FILE] [--check] [--cpu-prof DIR]`:
  * a wave of people against `npx now start` on MariaDB. 10 virtual users, then `peak` (500)
  * within `ramp` (10 s), hold `hold` (60 s), back to 10; every user logs in through the real
  * flow first (staggered) and then works: dashboard, task list, open a task, save a draft,
@@ -50,6 +50,7 @@ export async function run(args: readonly string[] = []): Promise<WaveResult> {
       recover: { type: 'string' },
       out: { type: 'string' },
       check: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const d = defaultWaveOptions;
@@ -62,6 +63,7 @@ export async function run(args: readonly string[] = []): Promise<WaveResult> {
     rampSeconds: whole('ramp', values.ramp, d.rampSeconds, 1),
     baselineSeconds: whole('baseline', values.baseline, d.baselineSeconds, 5),
     recoverSeconds: whole('recover', values.recover, d.recoverSeconds, 5),
+    ...(values['cpu-prof'] ? { cpuProfileDir: path.resolve(values['cpu-prof']) } : {}),
     ...(values['no-step-up']
       ? {}
       : {

@@ -34,6 +34,8 @@ export interface WaveOptions {
   /** Step-up: further waves of `peak + k * step` users (k = 1, 2, ...) up to `maxPeak`. */
   stepUp?: { step: number; maxPeak: number; holdSeconds: number };
   rateLimits: WaveRateLimits;
+  /** Profile the platform (node --cpu-prof) into this directory. */
+  cpuProfileDir?: string;
 }
 
 /** Defaults of `npm run bench -- wave`. */
@@ -94,7 +96,7 @@ export async function runWave(
       peaks.push(p);
   const users = Math.max(...peaks);
   report(`starting the platform (MariaDB, rate limits ${JSON.stringify(options.rateLimits)})`);
-  const platform = await startPlatformUnderTest(options.rateLimits);
+  const platform = await startPlatformUnderTest(options.rateLimits, options.cpuProfileDir);
   const work = await mkdtemp(join(tmpdir(), 'now-wave-load-'));
   try {
     report(`seeding ${users} wave accounts`);
@@ -172,7 +174,7 @@ export async function runWave(
       .map((s) => s.peakUsers);
     const failedLogins = load.logins.filter(([, , , ok]) => !ok).length;
     const errors = main.errors + failedLogins;
-    const { rateLimits, ...rest } = options;
+    const { rateLimits, cpuProfileDir: _profile, ...rest } = options;
     return {
       ...main,
       errors,

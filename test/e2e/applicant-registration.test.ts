@@ -57,13 +57,7 @@ async function registerThroughInvitation(page: Page, link: string, first: string
   await page.getByLabel('Passwort wiederholen').fill('mein neues Passwort');
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   await page.getByRole('button', { name: 'Einladung annehmen' }).click();
-  await page
-    .getByRole('heading', { name: 'Meine Förderfälle' })
-    .waitFor()
-    .catch(async (e) => {
-      console.log('DBG', page.url(), await page.locator('body').innerText());
-      throw e;
-    });
+  await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
 }
 
 /** Waits until the (only) case card names `step` as next step; reloads as a person would. */

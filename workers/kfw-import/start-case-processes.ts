@@ -85,24 +85,22 @@ async function startOne(
     variables: { [VARIABLES.caseId]: caseId },
   });
   const processInstanceKey = String(instance.processInstanceKey);
-  await db.sequelize.transaction(async (transaction) => {
-    await db.models.Foerderfall.update(
-      { prozessInstanzKey: processInstanceKey },
-      { where: { id: caseId }, transaction },
-    );
-    await db.models.AuditEvent.create(
-      {
-        akteurTyp: 'WORKER',
-        akteurId: IMPORT_ACTOR,
-        aktion: PROCESS_STARTED,
-        objektTyp: 'prozessinstanz',
-        objektId: processInstanceKey,
-        foerderfallId: caseId,
-        vorher: null,
-        nachher: { processInstanceKey },
-        korrelationId: importRunId,
-      },
-      { transaction },
-    );
+  // The key first: it is what makes a second delivery skip the case. No transaction around
+  // the two writes: on SQLite each transaction takes a connection of its own, and the parallel
+  // starts would then fight over the write lock (SQLITE_BUSY).
+  await db.models.Foerderfall.update(
+    { prozessInstanzKey: processInstanceKey },
+    { where: { id: caseId } },
+  );
+  await db.models.AuditEvent.create({
+    akteurTyp: 'WORKER',
+    akteurId: IMPORT_ACTOR,
+    aktion: PROCESS_STARTED,
+    objektTyp: 'prozessinstanz',
+    objektId: processInstanceKey,
+    foerderfallId: caseId,
+    vorher: null,
+    nachher: { processInstanceKey },
+    korrelationId: importRunId,
   });
 }

@@ -61,7 +61,12 @@ describe('form completion on the real engine', () => {
 
   beforeAll(async () => {
     engine = await startEngineProcess();
-    for (const form of ['standort', 'nutzungsbericht', 'abschlussbestaetigung'])
+    for (const form of [
+      'standort',
+      'nutzungsbericht',
+      'abschlussbestaetigung',
+      'upload-ladevorgaenge',
+    ])
       await engine.deploy(`${form}-task.bpmn`, caseTask(form));
     await engine.deploy(
       'pruefung-task.bpmn',
@@ -285,5 +290,41 @@ describe('form completion on the real engine', () => {
         where: { aktion: 'aufgabe.complete', objektId: key },
       }),
     ).toBe(1);
+  });
+
+  it('gives the process the uploaded file of the period, or null when nothing is uploaded', async () => {
+    // given a file of charging sessions the case uploaded, and the period's upload task
+    const m = p.t.db.models;
+    const upload = await m.Upload.create({
+      foerderfallId: caseId,
+      art: 'LADEVORGAENGE_CSV',
+      dateiname: 'ladevorgaenge-2031.csv',
+      mimeType: 'text/csv',
+      groesseBytes: 2048,
+      sha256: 'a'.repeat(64),
+      speicherSchluessel: `uploads/${caseId}/ladevorgaenge-2031.csv`,
+      status: 'EMPFANGEN',
+    });
+    const withFile = await openTask('upload-ladevorgaenge-task', { caseId, periodId });
+    const withoutFile = await openTask('upload-ladevorgaenge-task', { caseId, periodId });
+    // when one is completed with the file and one without
+    const data = { ...(await example('upload-ladevorgaenge')), uploadId: upload.id };
+    expect((await complete(applicantBrowser, withFile, data)).status).toBe(200);
+    expect((await complete(applicantBrowser, withoutFile, { ohneUpload: true })).status).toBe(200);
+    // then the process knows the file (now tied to the period), or that there is none
+    expect(await processVariable(withFile, 'uploadId')).toBe(upload.id);
+    expect((await m.Upload.findByPk(upload.id))?.berichtszeitraumId).toBe(periodId);
+    expect(await processVariable(withoutFile, 'uploadId')).toBeNull();
+  });
+
+  it('refuses a file that is not this case’s', async () => {
+    const key = await openTask('upload-ladevorgaenge-task', { caseId, periodId });
+    const data = await example('upload-ladevorgaenge');
+    const answer = await complete(applicantBrowser, key, data);
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { code: 'REQUEST_INVALID', errors: [{ path: '/body/data/uploadId' }] },
+    });
+    expect((await engine.rest().getUserTask(key)).state).toBe('CREATED');
   });
 });

@@ -9,6 +9,7 @@ import { nutzungsberichtWriter } from './writers/nutzungsbericht-writer.js';
 import { reviewWriter } from './writers/review-writer.js';
 import { stammdatenWriter } from './writers/stammdaten-writer.js';
 import { standortWriter } from './writers/standort-writer.js';
+import { uploadWriter } from './writers/upload-writer.js';
 
 export type { WriteContext, Written } from './writers/form-writer.js';
 
@@ -17,6 +18,7 @@ const writers: Record<string, FormWriter> = {
   stammdaten: stammdatenWriter,
   standort: standortWriter,
   nutzungsbericht: nutzungsberichtWriter,
+  'upload-ladevorgaenge': uploadWriter,
 };
 
 /** The writer of a form: its own, else the review writer (decision and findings). */

@@ -1,8 +1,9 @@
 /**
  * `nutzungsbericht`: one report row per location for the task's period (`periodId`). A new
  * submission of the same period (after a rework request) adds the next version; a retried
- * completion of the same task updates the rows it wrote before. The period is marked submitted.
- * The process gets `reportId` (the first location's report), which `report-validate` checks.
+ * completion of the same task updates the rows it wrote before. The period's status is the
+ * model's to set (`period-status` after the automatic checks), not the portal's. The process gets
+ * `reportId` (the first location's report), which `report-validate` checks.
  */
 import { formDataMismatch } from './form-data-mismatch.js';
 import type { FormWriter } from './form-writer.js';
@@ -72,10 +73,9 @@ export const nutzungsberichtWriter: FormWriter = {
       );
       reportIds[standortId] = created.id;
     }
-    await period.update({ status: 'EINGEREICHT', eingereichtAm: now }, { transaction });
     const first = entries[0] ? reportIds[String(entries[0].standortId)] : undefined;
     return {
-      tables: ['nutzungsbericht', 'berichtszeitraum'],
+      tables: ['nutzungsbericht'],
       ids: { reportIds },
       processVariables: first ? { reportId: first } : {},
     };

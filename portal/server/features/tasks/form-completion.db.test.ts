@@ -68,6 +68,11 @@ describe('form completion on the real engine', () => {
       'upload-ladevorgaenge',
     ])
       await engine.deploy(`${form}-task.bpmn`, caseTask(form));
+    for (const form of ['kontakt-aufnehmen', 'nachforderung'])
+      await engine.deploy(
+        `${form}-task.bpmn`,
+        userTaskModel({ processId: `${form}-task`, formId: form, candidateGroups: 'case-officer' }),
+      );
     await engine.deploy(
       'pruefung-task.bpmn',
       userTaskModel({
@@ -327,5 +332,43 @@ describe('form completion on the real engine', () => {
       body: { code: 'REQUEST_INVALID', errors: [{ path: '/body/data/uploadId' }] },
     });
     expect((await engine.rest().getUserTask(key)).state).toBe('CREATED');
+  });
+
+  it('gives the unregistered applicant the corrected address an officer found out', async () => {
+    // given an applicant of the case who never registered, and the officer's contact task
+    const m = p.t.db.models;
+    const person = await m.Person.create({
+      vorname: 'Olaf',
+      nachname: 'Offline',
+      email: 'alt@example.org',
+    });
+    await m.PersonFoerderfall.create({
+      personId: person.id,
+      foerderfallId: caseId,
+      rolle: 'ANTRAGSTELLER',
+    });
+    const key = await openTask('kontakt-aufnehmen-task', { caseId });
+    // when the officer records the contact with a corrected address
+    const data = await example('kontakt-aufnehmen');
+    expect((await complete(officerBrowser, key, data)).status).toBe(200);
+    // then the next invitation goes there
+    expect((await m.Person.findByPk(person.id))?.email).toBe(data.korrigierteEmail);
+  });
+
+  it('makes the granted extension the period’s deadline, and refuses one before the period ends', async () => {
+    const key = await openTask('nachforderung-task', { caseId, periodId });
+    const data = await example('nachforderung');
+    // an extension before the period's end is refused and changes nothing
+    const early = await complete(officerBrowser, key, data);
+    expect(early).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: '/body/data/nachfrist' }] },
+    });
+    expect((await p.t.db.models.Berichtszeitraum.findByPk(periodId))?.frist).toBe('2032-03-31');
+    // a later one becomes the deadline
+    expect((await complete(officerBrowser, key, { ...data, nachfrist: '2032-06-30' })).status).toBe(
+      200,
+    );
+    expect((await p.t.db.models.Berichtszeitraum.findByPk(periodId))?.frist).toBe('2032-06-30');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Writes validated form data to the domain tables (the process carries only ids and decisions):
  * one writer per form in `writers/`. Forms without a writer of their own (the completion
- * confirmation `abschlussbestaetigung`, `kontakt-aufnehmen`, `nachforderung`, ...) have no
+ * confirmation `abschlussbestaetigung`, the import and snapshot reviews, ...) have no
  * domain table: the completion's audit event, which holds the whole form, is their record.
  */
 import type { FormWriter } from './writers/form-writer.js';
+import { contactWriter, missingReportWriter } from './writers/officer-case-writers.js';
 import { nutzungsberichtWriter } from './writers/nutzungsbericht-writer.js';
 import { reviewWriter } from './writers/review-writer.js';
 import { stammdatenWriter } from './writers/stammdaten-writer.js';
@@ -19,6 +20,8 @@ const writers: Record<string, FormWriter> = {
   standort: standortWriter,
   nutzungsbericht: nutzungsberichtWriter,
   'upload-ladevorgaenge': uploadWriter,
+  'kontakt-aufnehmen': contactWriter,
+  nachforderung: missingReportWriter,
 };
 
 /** The writer of a form: its own, else the review writer (decision and findings). */

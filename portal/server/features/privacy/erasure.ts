@@ -93,13 +93,21 @@ export async function eraseSubject(
     };
 
     // Login data and what exists only for the person.
+    // The login's subject: the embedded account's id, or the external provider's `sub` that
+    // the person records carry.
+    const subjects = [
+      ...new Set([
+        ...(konto ? [konto.id] : []),
+        ...people.map((p) => p.oidcSubject).filter((s): s is string => Boolean(s)),
+      ]),
+    ];
+    if (subjects.length > 0) {
+      const bySubject = { where: { subjekt: { [Op.in]: subjects } }, transaction };
+      deleted('sitzung', await m.Sitzung.destroy(bySubject));
+      deleted('entwurf', await m.Entwurf.destroy(bySubject));
+      deleted('gespeicherter_filter', await m.GespeicherterFilter.destroy(bySubject));
+    }
     if (konto) {
-      deleted('sitzung', await m.Sitzung.destroy({ where: { subjekt: konto.id }, transaction }));
-      deleted('entwurf', await m.Entwurf.destroy({ where: { subjekt: konto.id }, transaction }));
-      deleted(
-        'gespeicherter_filter',
-        await m.GespeicherterFilter.destroy({ where: { subjekt: konto.id }, transaction }),
-      );
       deleted(
         'konto_token',
         await m.KontoToken.destroy({ where: { kontoId: konto.id }, transaction }),

@@ -151,6 +151,35 @@ describe('data protection', () => {
     expect((await applicantBrowser.json(`${p.url}/api/me`, 'GET')).status).toBe(401);
   });
 
+  it('erases the drafts and sessions of a login at an external provider too', async () => {
+    // given a person who logs in through Keycloak (no platform account), with a draft
+    const m = p.t.db.models;
+    await m.Person.create({
+      vorname: 'Kira',
+      nachname: 'Keycloak',
+      email: 'kira@example.org',
+      oidcSubject: 'keycloak-sub-4711',
+    });
+    await m.Entwurf.create({
+      userTaskKey: '2251799813685301',
+      subjekt: 'keycloak-sub-4711',
+      formId: 'stammdaten',
+      daten: {},
+    });
+    // when the admin erases her
+    const answer = await adminBrowser.json(`${p.url}/api/admin/erasure-requests`, 'POST', {
+      email: 'kira@example.org',
+    });
+    // then her draft and her person record are gone
+    expect((answer.body as Report).deleted).toEqual(
+      expect.arrayContaining([
+        { table: 'entwurf', rows: 1 },
+        { table: 'person', rows: 1 },
+      ]),
+    );
+    expect(await m.Entwurf.count({ where: { subjekt: 'keycloak-sub-4711' } })).toBe(0);
+  });
+
   it('lets only admins handle erasure requests and checks the address', async () => {
     const officerBrowser = new BrowserClient();
     await logIn(

@@ -58,6 +58,21 @@ const businessStatus: Record<BusinessErrorCode | 'UNIMPLEMENTED', status> = {
   UNIMPLEMENTED: status.UNIMPLEMENTED,
 };
 
+/**
+ * The longest status message the gateway sends. grpc-js carries it in the `grpc-message`
+ * trailer; a trailer of tens of KB is more than HTTP/2 header limits allow, the client never
+ * gets an answer and the connection is left stuck. A deployment listing thousands of problems
+ * is cut here with a note of how much was left out.
+ */
+export const MAX_DETAILS_CHARACTERS = 4000;
+
+/** Cuts a status message to MAX_DETAILS_CHARACTERS. */
+export function boundedDetails(details: string): string {
+  if (details.length <= MAX_DETAILS_CHARACTERS) return details;
+  const omitted = details.length - MAX_DETAILS_CHARACTERS;
+  return `${details.slice(0, MAX_DETAILS_CHARACTERS)}\n… (${omitted.toLocaleString('en-US')} more characters left out)`;
+}
+
 /** A gRPC error as grpc-js sends it. */
 export interface GrpcError {
   code: status;
@@ -70,6 +85,11 @@ export interface GrpcError {
  * or RESOURCE_EXHAUSTED, which clients retry without end.
  */
 export function toGrpcError(error: unknown): GrpcError {
+  const answer = unboundedGrpcError(error);
+  return { code: answer.code, details: boundedDetails(answer.details) };
+}
+
+function unboundedGrpcError(error: unknown): GrpcError {
   if (error instanceof TransientRpcError) return { code: error.status, details: error.message };
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;

@@ -9,6 +9,15 @@ import type { ExecutableProcess } from './executable-model.js';
 import { children, type ModdleElement } from './moddle-element.js';
 import { validateProcess } from './validate-process.js';
 
+/**
+ * The largest resource a deployment may carry, in bytes. Zeebe's default message limit is 4 MB;
+ * the largest real models are a few hundred KB, so anything bigger is a mistake or an attack.
+ */
+export const MAX_RESOURCE_BYTES = 4 * 1024 * 1024;
+
+/** How many characters of the offending text a parser message keeps. */
+const EXCERPT_CHARACTERS = 80;
+
 /** A deployable resource as the gateway receives it. */
 export interface Resource {
   readonly name: string;
@@ -79,6 +88,16 @@ async function parseResource(
     problems.push({ message: 'only BPMN resources (.bpmn) are supported' });
     return undefined;
   }
+  const size =
+    typeof resource.content === 'string'
+      ? Buffer.byteLength(resource.content)
+      : resource.content.byteLength;
+  if (size > MAX_RESOURCE_BYTES) {
+    problems.push({
+      message: `the resource has ${formatCount(size)} bytes, more than the ${formatCount(MAX_RESOURCE_BYTES)} a resource may have`,
+    });
+    return undefined;
+  }
   const xml =
     typeof resource.content === 'string'
       ? resource.content
@@ -87,11 +106,12 @@ async function parseResource(
   let definitions: ModdleElement;
   try {
     const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
-    for (const warning of warnings) problems.push({ message: `XML problem: ${warning.message}` });
+    for (const warning of warnings)
+      problems.push({ message: `XML problem: ${shortenParserMessage(warning.message)}` });
     definitions = rootElement as unknown as ModdleElement;
   } catch (cause) {
     problems.push({
-      message: `not a BPMN document: ${cause instanceof Error ? cause.message : String(cause)}`,
+      message: `not a BPMN document: ${shortenParserMessage(cause instanceof Error ? cause.message : String(cause))}`,
     });
     return undefined;
   }
@@ -107,6 +127,27 @@ async function parseResource(
     return { process, checksum };
   });
   return { name: resource.name, xml, checksum, processes };
+}
+
+/**
+ * The XML parser (saxen, inside bpmn-moddle) repeats the whole unparsable text in its message:
+ * 32 KB of garbage made a 32 KB error answer, more than a gRPC status may carry. Keeps a short
+ * excerpt and the text's length; line, column and the nested error stay.
+ */
+export function shortenParserMessage(message: string): string {
+  const match = /^unparsable content ([\s\S]*) detected(\n\tline:[\s\S]*)?$/.exec(message);
+  if (!match) return excerpt(message, 1000);
+  const [, content = '', position = ''] = match;
+  return `unparsable content ${excerpt(content, EXCERPT_CHARACTERS)} detected${position}`;
+}
+
+function excerpt(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}… (${formatCount(text.length)} characters)`;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }
 
 function sha256(text: string): string {

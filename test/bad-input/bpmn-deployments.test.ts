@@ -51,4 +51,14 @@ describe('bad BPMN deployments', () => {
     const deployed = await zeebe.deployResource({ name: 'good-one.bpmn', process: validModel });
     expect(deployed.deployments[0]?.process?.bpmnProcessId).toBe('good-one');
   });
+
+  it('answers a second client after the refusals', async () => {
+    const second = sdkClientFor(engine.grpcAddress);
+    try {
+      const deployed = await second.deployResource({ name: 'good-one.bpmn', process: validModel });
+      expect(deployed.deployments[0]?.process?.bpmnProcessId).toBe('good-one');
+    } finally {
+      await second.close();
+    }
+  });
 });

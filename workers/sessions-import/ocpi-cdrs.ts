@@ -14,6 +14,13 @@ import { SessionsFileError, type ParsedRow } from './session-row.js';
 /** Largest CDR file accepted. */
 export const MAX_CDR_FILE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects accepted. A CDR is nested about four levels deep; a
+ * file nested 100,000 levels deep parses, but every recursive step after it (JSON.stringify of
+ * the row report's excerpt) overflows the stack.
+ */
+export const MAX_CDR_NESTING = 64;
+
 /** Reads the CDRs of a file. @throws SessionsFileError for a file that is not a CDR list. */
 export async function* readOcpiCdrs(input: Readable): AsyncGenerator<ParsedRow> {
   const chunks: Buffer[] = [];
@@ -28,13 +35,18 @@ export async function* readOcpiCdrs(input: Readable): AsyncGenerator<ParsedRow> 
     }
     chunks.push(chunk as Buffer);
   }
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const tooDeep = firstTooDeep(text, MAX_CDR_NESTING);
+  if (tooDeep !== null) {
+    throw new SessionsFileError(
+      `Die Datei ist tiefer als ${MAX_CDR_NESTING} Ebenen verschachtelt (ab Zeichen ${tooDeep}); eine OCPI-CDR-Liste ist nur wenige Ebenen tief`,
+    );
+  }
   let document: unknown;
   try {
-    document = JSON.parse(
-      Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/^\uFEFF/, ''),
-    );
+    document = JSON.parse(text);
   } catch (error) {
     throw new SessionsFileError(`Die Datei ist kein gültiges JSON: ${(error as Error).message}`);
   }
@@ -45,6 +57,29 @@ export async function* readOcpiCdrs(input: Readable): AsyncGenerator<ParsedRow> 
     );
   }
   for (let index = 0; index < list.length; index += 1) yield cdrOf(list[index], index + 1);
+}
+
+/**
+ * The 1-based position of the bracket that opens level `limit + 1`, or null. Hand-written
+ * because JSON.parse has no depth option and the well-kept streaming parsers would replace the
+ * whole reader for one counter; a single pass that skips string contents is enough.
+ */
+function firstTooDeep(text: string, limit: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c)
+        index += 1; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > limit) return index + 1;
+    } else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return null;
 }
 
 function cdrOf(cdr: unknown, row: number): ParsedRow {

@@ -41,6 +41,12 @@ export {
 } from './exports/kfw-export.js';
 export * from './privacy/column-privacy.js';
 export {
+  importMessageExcerpt,
+  importValueExcerpt,
+  IMPORT_MESSAGE_CHARACTERS,
+  IMPORT_VALUE_EXCERPT_CHARACTERS,
+} from './models/importfehler-excerpt.js';
+export {
   findUnclassifiedColumns,
   listColumns,
   type ClassifiedColumn,

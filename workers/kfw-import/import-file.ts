@@ -10,7 +10,12 @@
  *   if (outcome.kind === 'imported') console.log(outcome.summary); // { new, updated, unchanged, rejected }
  */
 import { basename } from 'node:path';
-import type { Database, Importlauf } from '../../domain/index.js';
+import {
+  importMessageExcerpt,
+  importValueExcerpt,
+  type Database,
+  type Importlauf,
+} from '../../domain/index.js';
 import type { ProgrammCode } from './coerce-enum.js';
 import { sha256OfFile } from './file-hash.js';
 import { KfwFileRejectedError } from './kfw-file-errors.js';
@@ -313,9 +318,9 @@ async function importRows(
             uploadId: null,
             zeile: problem.row,
             spalte: problem.column || null,
-            wert: problem.value,
+            wert: importValueExcerpt(problem.value),
             code: problem.code,
-            meldung: problem.message,
+            meldung: importMessageExcerpt(problem.message),
           })),
           transaction,
         );

@@ -11,7 +11,13 @@
  * shows the applicant the report.
  */
 import { z } from 'zod';
-import { JOB_TYPES, VARIABLES, type Database, type Upload } from '../../domain/index.js';
+import {
+  importMessageExcerpt,
+  JOB_TYPES,
+  VARIABLES,
+  type Database,
+  type Upload,
+} from '../../domain/index.js';
 import { ObjectNotFoundError } from '../snapshot/index.js';
 import { complete, defineJobHandler, failPermanently } from '../runtime/job-handler.js';
 import { readCsvSessions } from './csv-sessions.js';
@@ -112,7 +118,7 @@ async function rejectWhole(db: Database, upload: Upload, error: SessionsFileErro
         spalte: error.column,
         wert: null,
         code: error.code,
-        meldung: error.message,
+        meldung: importMessageExcerpt(error.message),
       },
       { transaction },
     );

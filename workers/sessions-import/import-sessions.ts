@@ -13,6 +13,8 @@ import {
   type Database,
   type Finding,
   type Upload,
+  importMessageExcerpt,
+  importValueExcerpt,
 } from '../../domain/index.js';
 import {
   offsetMinutesOf,
@@ -165,9 +167,9 @@ export async function importSessions(
           uploadId,
           zeile: r.row,
           spalte: r.column,
-          wert: r.value,
+          wert: importValueExcerpt(r.value),
           code: r.code,
-          meldung: r.message,
+          meldung: importMessageExcerpt(r.message),
         })),
         { transaction },
       );

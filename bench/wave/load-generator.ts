@@ -2,7 +2,8 @@
  * The wave's load generator, run in a process of its own so its work does not count against the
  * platform: `node --import tsx bench/wave/load-generator.ts <plan.json> <result.json>`.
  *
- * It logs every user in first, staggered at `loginsPerSecond` (the first `baselineUsers` start
+ * It logs every user in first, staggered at `loginsPerSecond` with at most `loginConcurrency` under
+ * way (the first `baselineUsers` start
  * working as soon as they are in), then for each wave of the plan: `baselineSeconds` with the
  * baseline users, the other users becoming active evenly within `rampSeconds`, `holdSeconds` at the
  * peak, and `recoverSeconds` back at the baseline. It writes the request log and the phase times
@@ -27,6 +28,8 @@ export interface LoadPlan {
   emails: string[];
   baselineUsers: number;
   loginsPerSecond: number;
+  /** Logins in flight at most. */
+  loginConcurrency: number;
   baselineSeconds: number;
   recoverSeconds: number;
   thinkMinMs: number;
@@ -68,14 +71,30 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   const users = plan.emails.map((email) => new VirtualUser(email, options, log));
   // Staggered logins, as people arrive; a failed login leaves that user out of the waves.
   const loggedIn: VirtualUser[] = [];
+  // At most `loginConcurrency` logins in flight: a production-cost hash holds a thread of the
+  // portal's pool for a quarter of a second or more, and a queue of them would let authorization
+  // codes expire (60 s) before their exchange is served; the wave measures work, not a login storm.
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = async () => {
+    while (inFlight >= plan.loginConcurrency) await new Promise<void>((r) => waiting.push(r));
+    inFlight += 1;
+  };
+  const release = () => {
+    inFlight -= 1;
+    waiting.shift()?.();
+  };
   const logins = users.map(async (user, index) => {
     await sleep((index * 1000) / plan.loginsPerSecond);
+    await acquire();
     try {
       await user.logIn();
       loggedIn.push(user);
       if (index < plan.baselineUsers) user.activate();
     } catch {
       // logged as a failed login
+    } finally {
+      release();
     }
   });
   await Promise.all(logins);

@@ -108,6 +108,8 @@ export async function runWave(
       emails: Array.from({ length: users }, (_, i) => waveEmail(i + 1)),
       baselineUsers: options.baselineUsers,
       loginsPerSecond: options.loginsPerSecond,
+      // The portal's libuv pool has 4 threads: one login per thread at most.
+      loginConcurrency: 4,
       baselineSeconds: options.baselineSeconds,
       recoverSeconds: options.recoverSeconds,
       thinkMinMs: 1000,

@@ -71,6 +71,11 @@ export function registerImportCommand(program: Command, config: ConfigLoader): v
       console.log(`placed ${key} in ${storage.location}; waiting for the import`);
       const outcome = await watch.waitForImportRun(db, hash, marker, {
         timeoutMs: flags.timeout * 1000,
+        onWaiting(waitedMs) {
+          console.log(
+            `  no import run yet after ${Math.round(waitedMs / 1000)} s: is the platform running with this STORAGE_URL?`,
+          );
+        },
         onChange(run) {
           const done = run.neu + run.aktualisiert + run.unveraendert + run.abgelehnt;
           if (run.status === 'FEHLGESCHLAGEN') {

@@ -26,6 +26,10 @@ export interface WaitForImportRunOptions {
   readonly pollMs?: number;
   /** Called whenever the run's progress or state changed while it is not over. */
   readonly onChange?: (run: Importlauf) => void;
+  /** Called every `waitingEveryMs` while no run of this delivery has appeared yet. */
+  readonly onWaiting?: (waitedMs: number) => void;
+  /** @default 10,000 ms */
+  readonly waitingEveryMs?: number;
 }
 
 /** No run of the file finished in time. */
@@ -72,6 +76,7 @@ export async function waitForImportRun(
   const timeoutMs = options.timeoutMs ?? 1_800_000;
   const started = Date.now();
   let seen = '';
+  let lastWaiting = started;
   for (;;) {
     const run = await db.models.Importlauf.findOne({
       where: { dateiHash },
@@ -87,6 +92,9 @@ export async function waitForImportRun(
         seen = state;
         options.onChange?.(run);
       }
+    } else if (Date.now() - lastWaiting >= (options.waitingEveryMs ?? 10_000)) {
+      lastWaiting = Date.now();
+      options.onWaiting?.(lastWaiting - started);
     }
     if (Date.now() - started > timeoutMs) throw new ImportRunTimeoutError(dateiHash, timeoutMs);
     await delay(options.pollMs ?? 250);

@@ -21,11 +21,26 @@ export interface CaseAccess {
   rolesOnCase(principal: Principal, caseId: string): Promise<PersonRolle[]>;
   /** Throws NOT_FOUND unless the caller may see the case (and it exists). */
   assertCaseVisible(principal: Principal, caseId: string): Promise<void>;
+  /**
+   * Records an officer's or admin's read of something of a case in the audit trail (DESIGN.md:
+   * every officer read of a case is audited); applicants reading their own case are not.
+   */
+  recordCaseRead(principal: Principal, read: CaseRead): Promise<void>;
+}
+
+/** One read of a case's data: what was read (`aktion`, object) and for which request. */
+export interface CaseRead {
+  caseId: string;
+  /** e.g. `foerderfall.personen.read`, `aufgabe.read`. */
+  aktion: string;
+  objektTyp: string;
+  objektId: string;
+  requestId: string;
 }
 
 /** The checks for `db`. */
 export function createCaseAccess(db: Database): CaseAccess {
-  const { Person, PersonFoerderfall, Foerderfall } = db.models;
+  const { Person, PersonFoerderfall, Foerderfall, AuditEvent } = db.models;
   const personIdOf = async (principal: Principal) =>
     (await Person.findOne({ where: { oidcSubject: principal.subject }, attributes: ['id'] }))?.id;
   return {
@@ -53,6 +68,18 @@ export function createCaseAccess(db: Database): CaseAccess {
       }
       if ((await this.rolesOnCase(principal, caseId)).length === 0)
         throw new NotFoundError('Förderfall');
+    },
+    async recordCaseRead(principal, read) {
+      if (!principal.roles.some((role) => caseWideRoles.includes(role))) return;
+      await AuditEvent.create({
+        akteurTyp: 'PERSON',
+        akteurId: principal.subject,
+        aktion: read.aktion,
+        objektTyp: read.objektTyp,
+        objektId: read.objektId,
+        foerderfallId: read.caseId,
+        korrelationId: read.requestId,
+      });
     },
   };
 }

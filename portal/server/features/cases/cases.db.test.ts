@@ -78,6 +78,25 @@ describe('case views', () => {
     expect(after).toBe(before + 1);
   });
 
+  it("records an officer's read of the people on a case in the audit trail", async () => {
+    // given the reads of the case's people recorded so far
+    const reads = () =>
+      p.t.db.models.AuditEvent.count({
+        where: { aktion: 'foerderfall.personen.read', foerderfallId: own.id },
+      });
+    const before = await reads();
+    // when the officer and the applicant list the people on the case
+    const forOfficer = await officerBrowser.json(`${p.url}/api/cases/${own.id}/people`, 'GET');
+    const forApplicant = await applicantBrowser.json(`${p.url}/api/cases/${own.id}/people`, 'GET');
+    // then both see them, and the officer's read is in the audit trail
+    expect(forOfficer.status).toBe(200);
+    expect((forOfficer.body as { people: { email: string }[] }).people).toContainEqual(
+      expect.objectContaining({ email: applicant.email, rolle: 'ANTRAGSTELLER' }),
+    );
+    expect(forApplicant.status).toBe(200);
+    expect(await reads()).toBe(before + 1);
+  });
+
   it('rejects an unknown status filter naming the parameter', async () => {
     const answer = await officerBrowser.json(`${p.url}/api/cases?status=ERFUNDEN`, 'GET');
     expect(answer.status).toBe(400);

@@ -76,7 +76,17 @@ export function invitationRoutes(deps: {
       params: caseParams,
       response: peopleSchema,
       authorise: ({ principal, params }) => access.assertCaseVisible(principal!, params.caseId),
-      handle: ({ params }) => people.list(params.caseId),
+      handle: async ({ principal, params, requestId }) => {
+        const result = await people.list(params.caseId);
+        await access.recordCaseRead(principal!, {
+          caseId: params.caseId,
+          aktion: 'foerderfall.personen.read',
+          objektTyp: 'foerderfall',
+          objektId: params.caseId,
+          requestId,
+        });
+        return result;
+      },
       present: (result) => ({ body: presentPeople(result) }),
     }),
     defineRoute({

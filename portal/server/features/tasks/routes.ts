@@ -73,7 +73,8 @@ export function taskRoutes(tasks: TaskService): AnyRoute[] {
       tags: ['Aufgaben'],
       access: { roles: inboxRoles },
       params: taskParams,
-      handle: ({ principal, params }) => tasks.get(principal!, params.taskKey),
+      handle: ({ principal, params, requestId }) =>
+        tasks.get(principal!, params.taskKey, requestId),
       present: (result) => ({ body: presentTaskWithForm(result) }),
     }),
     defineRoute({

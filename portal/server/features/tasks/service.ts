@@ -47,7 +47,8 @@ export interface TaskWithForm {
 /** The inbox. */
 export interface TaskService {
   list(principal: Principal, query: TaskListQuery): Promise<{ items: EngineTask[]; total: number }>;
-  get(principal: Principal, key: string): Promise<TaskWithForm>;
+  /** The task with its form; an officer's read of a case's task is audited. */
+  get(principal: Principal, key: string, requestId: string): Promise<TaskWithForm>;
   claim(principal: Principal, key: string): Promise<void>;
   unclaim(principal: Principal, key: string): Promise<void>;
   assign(principal: Principal, key: string, assignee: string): Promise<void>;
@@ -60,6 +61,8 @@ export interface TaskService {
     requestId: string,
   ): Promise<{ alreadyCompleted: boolean }>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The case of an applicant task (its `case:<caseId>` group), if any. */
 const caseIdOf = (task: EngineTask) => {
@@ -120,8 +123,21 @@ export function createTaskService(deps: {
       );
     },
 
-    async get(principal, key) {
+    async get(principal, key, requestId) {
       const task = await visible(principal, key);
+      if (caseWide(principal)) {
+        // Officers' tasks have no case group; the process names its case in `caseId`.
+        const caseId = caseIdOf(task) ?? (await client().variables(key, ['caseId'])).caseId;
+        if (typeof caseId === 'string' && UUID.test(caseId)) {
+          await deps.access.recordCaseRead(principal, {
+            caseId,
+            aktion: 'aufgabe.read',
+            objektTyp: 'user_task',
+            objektId: key,
+            requestId,
+          });
+        }
+      }
       const draft = await deps.db.models.Entwurf.findOne({
         where: { userTaskKey: key, subjekt: principal.subject },
       });

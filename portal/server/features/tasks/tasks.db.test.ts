@@ -221,6 +221,30 @@ describe('task inbox', () => {
     ).toBe(1);
   });
 
+  it("records an officer's read of a case's task in the audit trail, not an applicant's", async () => {
+    // given an officer's review task of a case and a task of the applicant's own case
+    const review = await engine.openTask({
+      groups: ['case-officer'],
+      formId: 'pruefung',
+      variables: { caseId: own },
+    });
+    const mine = await engine.openTask({ groups: [caseGroup(own)], formId: 'stammdaten' });
+    const reads = (key: string) =>
+      p.t.db.models.AuditEvent.findAll({ where: { aktion: 'aufgabe.read', objektId: key } });
+    // when the officer opens the review task and the applicant their own task
+    expect((await officerBrowser.json(`${p.url}/api/tasks/${review.key}`, 'GET')).status).toBe(200);
+    expect((await applicantBrowser.json(`${p.url}/api/tasks/${mine.key}`, 'GET')).status).toBe(200);
+    // then the officer's read names the officer and the case; the applicant's is not recorded
+    const officerReads = await reads(review.key);
+    expect(officerReads).toHaveLength(1);
+    expect(officerReads[0]).toMatchObject({
+      akteurTyp: 'PERSON',
+      objektTyp: 'user_task',
+      foerderfallId: own,
+    });
+    expect(await reads(mine.key)).toHaveLength(0);
+  });
+
   it('hides canceled tasks from the list and refuses to complete them', async () => {
     const task = await engine.openTask({ groups: [caseGroup(own)] });
     await engine.cancelInstance(task.processInstanceKey);

@@ -8,7 +8,7 @@ import { isolatedEnv, startPlatformProcess as start, stop } from './testing/plat
 type Items = { items?: { elementId?: string }[]; total?: number };
 
 /** Polls `probe` until it is true, or fails naming `what` after `timeoutMs`. */
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 150_000) {
   const end = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > end) throw new Error(`timed out: ${what}`);

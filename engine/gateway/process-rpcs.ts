@@ -3,6 +3,7 @@ import type { CreateInstanceInput, GatewayEngine } from './gateway-engine.js';
 import { GatewayRequestError, TransientRpcError, UnsupportedRpcError } from './gateway-errors.js';
 import { createdInstanceMessage, deploymentMessage, topologyMessage } from './protocol-messages.js';
 import {
+  checkNameLength,
   checkTenant,
   DEFAULT_TENANT,
   MAX_TIMER_MS,
@@ -218,6 +219,9 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
             "Expected 'name' of the message to be set",
           );
         }
+        checkNameLength('name', request.name);
+        checkNameLength('correlationKey', request.correlationKey);
+        checkNameLength('messageId', request.messageId);
         const variables = parseVariables('variables', request.variables);
         const { key } = await engine.publishMessage({
           name: request.name,
@@ -236,6 +240,7 @@ export function processRpcs(deps: ProcessRpcDeps): UntypedServiceImplementation 
           guard,
           async (request: { signalName: string; variables: string; tenantId: string }) => {
             checkTenant('tenantId', request.tenantId);
+            checkNameLength('signalName', request.signalName);
             const { key } = await engine.broadcastSignal!({
               signalName: request.signalName,
               variables: parseVariables('variables', request.variables),

@@ -78,3 +78,21 @@ export function checkTenant(field: string, tenantId: string | undefined): void {
 export function checkTenants(field: string, tenantIds: readonly string[] | undefined): void {
   for (const tenantId of tenantIds ?? []) checkTenant(field, tenantId);
 }
+
+/**
+ * The longest message name, correlation key, message id or signal name accepted. Names are
+ * matched against subscriptions and stored with every message; real ones are short, so a
+ * 100,000-character name is a mistake or an attack, refused before it is stored.
+ */
+export const MAX_NAME_CHARACTERS = 1024;
+
+/** Throws INVALID_ARGUMENT naming `field` when `value` is longer than MAX_NAME_CHARACTERS. */
+export function checkNameLength(field: string, value: string): void {
+  if (value.length > MAX_NAME_CHARACTERS) {
+    throw new GatewayRequestError(
+      'INVALID_ARGUMENT',
+      field,
+      `Expected '${field}' to be at most ${MAX_NAME_CHARACTERS} characters long, but it has ${value.length}`,
+    );
+  }
+}

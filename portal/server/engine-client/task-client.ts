@@ -23,7 +23,7 @@ export interface EngineTask {
   formId: string | null;
 }
 
-/** Filters of a task search; candidate groups are OR-ed. */
+/** Filters of a task search; candidate groups are OR-ed (one search with `$in`). */
 export interface TaskFilter {
   candidateGroups?: string[];
   assignee?: string;
@@ -77,36 +77,27 @@ export function createSdkTaskClient(configuration: SdkConfiguration): TaskClient
   return {
     async search(filter, page) {
       const groups = filter.candidateGroups;
-      // One search per candidate group: `$in` on candidateGroup is not served by every
-      // engine (the embedded one answers NOT_SUPPORTED), `$eq` is. Each search fetches enough
-      // rows for the requested page; the pages are merged, de-duplicated and cut here.
-      const searches = (groups && groups.length > 0 ? groups : [undefined]).map(async (group) => {
-        const response = await client().searchUserTasks({
-          filter: {
-            ...(group ? { candidateGroup: group } : {}),
-            ...(filter.assignee ? { assignee: filter.assignee } : {}),
-            ...(filter.state ? { state: filter.state } : {}),
-            ...(filter.processDefinitionId
-              ? { processDefinitionId: filter.processDefinitionId }
-              : {}),
-            ...(filter.elementId ? { elementId: filter.elementId } : {}),
-          },
-          page: { from: 0, limit: page.from + page.limit },
-          ...(page.sort ? { sort: [{ field: page.sort.field, order: page.sort.order }] } : {}),
-        });
-        return { items: response.items.map(fromSdk), total: response.page.totalItems };
+      // One search for all of a person's groups (`$in`), so the engine sorts, pages and counts
+      // them together: a task offered to two of the groups is one row, and `from` is exact.
+      const candidateGroup =
+        groups && groups.length > 0
+          ? { candidateGroup: groups.length === 1 ? groups[0]! : { $in: groups } }
+          : {};
+      const response = await client().searchUserTasks({
+        filter: {
+          // The SDK's type knows plain values only; the REST API v2 takes `{ $in }` here.
+          ...(candidateGroup as { candidateGroup?: string }),
+          ...(filter.assignee ? { assignee: filter.assignee } : {}),
+          ...(filter.state ? { state: filter.state } : {}),
+          ...(filter.processDefinitionId
+            ? { processDefinitionId: filter.processDefinitionId }
+            : {}),
+          ...(filter.elementId ? { elementId: filter.elementId } : {}),
+        },
+        page: { from: page.from, limit: page.limit },
+        ...(page.sort ? { sort: [{ field: page.sort.field, order: page.sort.order }] } : {}),
       });
-      const results = await Promise.all(searches);
-      const byKey = new Map(results.flatMap((r) => r.items).map((t) => [t.key, t]));
-      const field = page.sort?.field === 'dueDate' ? 'dueDate' : 'creationDate';
-      const direction = page.sort?.order === 'DESC' ? -1 : 1;
-      const merged = [...byKey.values()].sort(
-        (a, b) =>
-          direction * String(a[field] ?? '\uffff').localeCompare(String(b[field] ?? '\uffff')),
-      );
-      const total =
-        results.length === 1 ? results[0]!.total : results.reduce((sum, r) => sum + r.total, 0);
-      return { items: merged.slice(page.from, page.from + page.limit), total };
+      return { items: response.items.map(fromSdk), total: response.page.totalItems };
     },
     async get(key) {
       try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidField, notSupported } from './problem-details.js';
+import { MAX_NAME_CHARACTERS } from '../request-fields.js';
 
 /**
  * Request bodies of the command endpoints, as Camunda 8.8's REST API defines them. Parsed at the
@@ -81,13 +82,16 @@ export const completionRequest = z
   .nullable()
   .optional();
 
+/** A message name: set, and no longer than the gRPC gateway accepts. */
+const messageName = z.string().min(1).max(MAX_NAME_CHARACTERS);
+
 /** `POST /v2/messages/publication`. */
 export const publicationRequest = z
   .object({
-    name: z.string().min(1),
-    correlationKey: z.string().optional(),
+    name: messageName,
+    correlationKey: z.string().max(MAX_NAME_CHARACTERS).optional(),
     timeToLive: int64.optional(),
-    messageId: z.string().optional(),
+    messageId: z.string().max(MAX_NAME_CHARACTERS).optional(),
     variables: variables.optional(),
     tenantId,
   })
@@ -96,8 +100,8 @@ export const publicationRequest = z
 /** `POST /v2/messages/correlation`. */
 export const correlationRequest = z
   .object({
-    name: z.string().min(1),
-    correlationKey: z.string().optional(),
+    name: messageName,
+    correlationKey: z.string().max(MAX_NAME_CHARACTERS).optional(),
     variables: variables.optional(),
     tenantId,
   })

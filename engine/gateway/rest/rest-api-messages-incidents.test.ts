@@ -141,6 +141,18 @@ describe('the REST API: messages', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { detail: string }).detail).toMatch(/^name:/);
   });
+
+  it('refuses a message name of 100,000 characters, naming the field', async () => {
+    // when
+    const response = await fetch(`${h.api.url}/v2/messages/publication`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'm'.repeat(100_000), correlationKey: 'case-3' }),
+    });
+    // then
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/^name:/);
+  });
 });
 
 describe('the REST API: incidents', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
 import { pathToFileURL } from 'node:url';
 import { runHandler } from '../runtime/testing/run-handler.js';
-import { openObjectStore } from '../snapshot/index.js';
+import { openObjectStore } from '../storage/index.js';
 import { handleKfwImportJob, kfwImportHandler, type KfwImportDeps } from './handler.js';
 import { importKfwFile } from './import-file.js';
 import { germanFaker, validKfwRow } from './testing/kfw-row-factory.js';

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
 import { runHandler } from '../runtime/testing/run-handler.js';
-import { openObjectStore, type ObjectStore } from '../snapshot/index.js';
+import { openObjectStore, type ObjectStore } from '../storage/index.js';
 import { startS3TestServer, type S3TestServer } from '../snapshot/testing/s3-test-server.js';
 import { kfwImportHandler } from './handler.js';
 import { germanFaker, validKfwRow } from './testing/kfw-row-factory.js';

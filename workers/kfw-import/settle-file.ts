@@ -6,7 +6,7 @@
  * included), so the two places are predictable from the job's `fileKey`, and a re-delivered
  * job finds a file that an earlier delivery has already moved.
  */
-import type { ObjectStore } from '../snapshot/index.js';
+import type { ObjectStore } from '../storage/index.js';
 
 /** Storage prefixes of the KfW hand-over. */
 export const KFW_PREFIXES = {

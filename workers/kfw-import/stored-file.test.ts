@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openObjectStore, type ObjectStore } from '../snapshot/index.js';
+import { openObjectStore, type ObjectStore } from '../storage/index.js';
 import { FileTooLargeError } from './kfw-file-errors.js';
 import { copyToLocalFile } from './stored-file.js';
 

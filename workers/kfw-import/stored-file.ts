@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ObjectStore } from '../snapshot/index.js';
+import type { ObjectStore } from '../storage/index.js';
 import { FileTooLargeError } from './kfw-file-errors.js';
 import { DEFAULT_ZIP_LIMITS } from './zip-guard.js';
 

@@ -21,7 +21,7 @@ import type { Zeebe } from '@camunda8/sdk';
 import { watch, type FSWatcher } from 'chokidar';
 import { PROCESS_IDS, VARIABLES } from '../../domain/index.js';
 import type { WorkerLogger } from '../runtime/job-handler.js';
-import type { ObjectStore } from '../snapshot/index.js';
+import type { ObjectStore } from '../storage/index.js';
 import { KFW_PREFIXES } from '../kfw-import/settle-file.js';
 
 export { KFW_PREFIXES };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openObjectStore } from '../snapshot/index.js';
+import { openObjectStore } from '../storage/index.js';
 import { snapshotProgressKey, snapshotProgressReporter } from './snapshot-progress.js';
 
 const quiet = {

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../snapshot/index.js';
+import type { ObjectStore } from '../storage/index.js';
 import type { WorkerLogger } from '../runtime/job-handler.js';
 
 /** Where a running snapshot reports how far it is (removed when it is done). */

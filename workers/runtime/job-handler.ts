@@ -17,7 +17,7 @@
 import type { Zeebe } from '@camunda8/sdk';
 import type { z } from 'zod';
 import type { Database, JobType } from '../../domain/index.js';
-import type { ObjectStore } from '../snapshot/index.js';
+import type { ObjectStore } from '../storage/index.js';
 import type { Mailer } from './mailer.js';
 
 /** Complete the job; `variables` are merged into the process (ids and decisions only). */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../domain/testing/test-database.js';
 import { createTestCase } from '../case-data/testing/case-factory.js';
 import { runHandler } from '../runtime/testing/run-handler.js';
-import { openObjectStore, type ObjectStore } from '../snapshot/index.js';
+import { openObjectStore, type ObjectStore } from '../storage/index.js';
 import { sessionsImportHandler } from './handler.js';
 import {
   readHamburgSessions,

@@ -18,7 +18,7 @@ import {
   type Database,
   type Upload,
 } from '../../domain/index.js';
-import { ObjectNotFoundError } from '../snapshot/index.js';
+import { ObjectNotFoundError } from '../storage/index.js';
 import { complete, defineJobHandler, failPermanently } from '../runtime/job-handler.js';
 import { readCsvSessions } from './csv-sessions.js';
 import { importSessions, type FieldColumns } from './import-sessions.js';

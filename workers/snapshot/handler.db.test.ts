@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleSnapshotJob, readManifest } from './handler.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore } from '../storage/index.js';
 import { SnapshotInputError, SnapshotWriteError } from './snapshot-errors.js';
 import { startS3TestServer } from './testing/s3-test-server.js';
 import { openSnapshotFixture, type SnapshotFixture } from './testing/snapshot-fixture.js';

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { VARIABLES } from '../../domain/contract.js';
 import type { Database } from '../../domain/index.js';
-import { ObjectNotFoundError, type ObjectStore } from './object-store.js';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/index.js';
 import { SnapshotInputError } from './snapshot-errors.js';
 import { snapshotIdPattern, snapshotKeys, type SnapshotManifest } from './snapshot-manifest.js';
 import { writeSnapshot, type SnapshotOptions } from './write-snapshot.js';

@@ -23,7 +23,7 @@ export {
   type ObjectInfo,
   type ObjectStore,
   type ObjectStoreOptions,
-} from './object-store.js';
+} from '../storage/index.js';
 export {
   KeyRuleConflictError,
   SnapshotInputError,

@@ -17,7 +17,7 @@ import { Transaction } from 'sequelize';
 import type { Database } from '../../domain/index.js';
 import { dumpStatements, type DumpReport } from './dump-statements.js';
 import { readLiveSchema } from './live-schema.js';
-import type { ObjectStore } from './object-store.js';
+import type { ObjectStore } from '../storage/index.js';
 import { SnapshotInputError, SnapshotWriteError } from './snapshot-errors.js';
 import {
   kAnonymityMethod,

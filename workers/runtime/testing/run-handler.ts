@@ -10,7 +10,7 @@ import type { Database } from '../../../domain/index.js';
 import type { AnyJobHandler, WorkerLogger, WorkerServices } from '../job-handler.js';
 import type { Mailer } from '../mailer.js';
 import { runJob, type JobResult } from '../run-job.js';
-import type { ObjectStore } from '../../snapshot/index.js';
+import type { ObjectStore } from '../../storage/index.js';
 
 const quiet: WorkerLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error s3rver ships no type declarations
 import S3rver from 's3rver';
-import { S3ObjectStore } from '../s3-object-store.js';
+import { S3ObjectStore } from '../../storage/s3-object-store.js';
 
 interface S3rverInstance {
   run(): Promise<{ address: string; port: number }>;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { seedDemo } from '../../../domain/index.js';
 import { openTestDatabase, type TestDatabase } from '../../../domain/testing/test-database.js';
-import { openObjectStore, type ObjectStore } from '../object-store.js';
+import { openObjectStore, type ObjectStore } from '../../storage/index.js';
 
 /** A seeded database and an empty store. */
 export interface SnapshotFixture {

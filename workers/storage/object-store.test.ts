@@ -11,7 +11,7 @@ import {
   StorageUrlError,
   type ObjectStore,
 } from './object-store.js';
-import { startS3TestServer, type S3TestServer } from './testing/s3-test-server.js';
+import { startS3TestServer, type S3TestServer } from '../snapshot/testing/s3-test-server.js';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -32,7 +32,7 @@ export function registerImportCommand(program: Command, config: ConfigLoader): v
     if (!info?.isFile()) return fail(`${file}: no such file`);
 
     const { openDatabase, redactUrl } = await import('../../domain/index.js');
-    const { openObjectStore } = await import('../../workers/snapshot/index.js');
+    const { openObjectStore } = await import('../../workers/storage/index.js');
     const { DEFAULT_ZIP_LIMITS } = await import('../../workers/kfw-import/zip-guard.js');
     const { FileTooLargeError } = await import('../../workers/kfw-import/kfw-file-errors.js');
     const { sha256OfFile } = await import('../../workers/kfw-import/file-hash.js');

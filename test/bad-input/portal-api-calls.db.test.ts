@@ -9,7 +9,7 @@ import { apiCases, type ApiContext, type ApiRequest } from './fixtures/portal-ap
 import { businessChecksum } from './support/business-checksum.js';
 import { startPortalOnEngine, type PortalOnEngine } from './support/portal-on-engine.js';
 
-type Problem = { code: string; errors?: { path: string }[] };
+type Problem = { code: string; errors?: { path: string; message: string }[] };
 let env: PortalOnEngine;
 let context: ApiContext;
 
@@ -71,6 +71,10 @@ describe('bad portal API calls', () => {
     });
     if (apiCase.errorPath) {
       expect(answer.body.errors?.map((error) => error.path)).toContain(apiCase.errorPath);
+    }
+    if (apiCase.errorMessage) {
+      const error = answer.body.errors?.find((e) => e.path === apiCase.errorPath);
+      expect(error?.message).toMatch(apiCase.errorMessage);
     }
     expect(await businessChecksum(env.p.t.db)).toEqual(before);
   });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ForbiddenError,
   NotAuthenticatedError,
@@ -88,9 +88,16 @@ function asMiddleware(handler: RequestHandler): RequestHandler {
   };
 }
 
+/**
+ * zod's German messages for every request check without a message of its own. Per parse, not
+ * through `z.config`, which would change the messages of every zod user in the process (the
+ * engine's REST API answers in English like Camunda's).
+ */
+const germanMessages = z.locales.de().localeError;
+
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {});
+  const parsed = schema.safeParse(value ?? {}, { error: germanMessages });
   if (parsed.success) return parsed.data;
   const problems: FieldProblem[] = parsed.error.issues.map((issue) => ({
     path: `${where}${issue.path.map((segment) => `/${String(segment)}`).join('')}`,

@@ -67,6 +67,25 @@ export function multipartUpload(options: MultipartUploadOptions): RequestHandler
   };
 }
 
+/** busboy's English messages as the people who upload read them. */
+const germanMultipartMessages: Record<string, string> = {
+  'Malformed part header': 'Fehlerhafter Kopf eines Teils der Anfrage (multipart)',
+  'Unexpected end of form': 'Die Anfrage endet mitten im Formular (schließende Grenze fehlt)',
+  'Unexpected end of file': 'Die Datei endet unerwartet',
+  'Multipart: Boundary not found':
+    'Der Inhaltstyp multipart/form-data nennt keine Grenze (boundary)',
+  'Malformed content type': 'Fehlerhafter Inhaltstyp (Content-Type)',
+  'Missing Content-Type': 'Der Inhaltstyp (Content-Type) fehlt',
+};
+
+/** A busboy failure as a field problem of the body, in German where the message is known. */
+function multipartProblem(error: unknown): RequestInvalidError {
+  const message = (error as Error).message;
+  return new RequestInvalidError([
+    { path: '/body', message: germanMultipartMessages[message] ?? message },
+  ]);
+}
+
 function receive(req: Request, limitBytes: number): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -78,7 +97,7 @@ function receive(req: Request, limitBytes: number): Promise<UploadedFile> {
         defParamCharset: 'utf8',
       });
     } catch (error) {
-      reject(new RequestInvalidError([{ path: '/body', message: (error as Error).message }]));
+      reject(multipartProblem(error));
       return;
     }
     let received: Promise<UploadedFile> | undefined;
@@ -120,9 +139,7 @@ function receive(req: Request, limitBytes: number): Promise<UploadedFile> {
       );
       received.catch(() => undefined);
     });
-    parser.on('error', (error: unknown) =>
-      reject(new RequestInvalidError([{ path: '/body', message: (error as Error).message }])),
-    );
+    parser.on('error', (error: unknown) => reject(multipartProblem(error)));
     parser.on('close', () => {
       if (!received)
         reject(

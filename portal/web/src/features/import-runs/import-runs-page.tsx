@@ -29,7 +29,7 @@ function RejectedRows({ runId }: { runId: string }) {
   const rows = run.data.rejected.items;
   if (rows.length === 0) return <Typography>{t('imports.noRejected')}</Typography>;
   return (
-    <TableContainer>
+    <TableContainer tabIndex={0}>
       <Table size="small" aria-label={t('imports.rejectedOf', { name: run.data.dateiname })}>
         <TableHead>
           <TableRow>

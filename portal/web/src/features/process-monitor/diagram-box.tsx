@@ -1,12 +1,16 @@
-/** The framed area the viewer draws into, with a text alternative for screen readers. */
+/**
+ * The framed area the viewer draws into: a labelled group (not `role="img"`: the viewer's canvas
+ * is focusable for keyboard panning, and an image may not hold interactive content). The counts
+ * are given as a table beside it for screen readers.
+ */
 import Box from '@mui/material/Box';
 import type { Ref } from 'react';
 
-/** A labelled region for the diagram; `description` says in words what the overlays show. */
+/** A labelled group holding the diagram. */
 export function DiagramBox(props: { boxRef: Ref<HTMLDivElement>; label: string }) {
   return (
     <Box
-      role="img"
+      role="group"
       aria-label={props.label}
       ref={props.boxRef}
       data-testid="monitor-diagram"

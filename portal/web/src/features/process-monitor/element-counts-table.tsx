@@ -18,7 +18,7 @@ export function ElementCountsTable(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <TableContainer sx={{ mb: 2 }}>
+    <TableContainer tabIndex={0} sx={{ mb: 2 }}>
       <Table size="small" aria-label={props.caption} data-testid="element-counts">
         <TableHead>
           <TableRow>

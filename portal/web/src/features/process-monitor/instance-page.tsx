@@ -140,7 +140,7 @@ export default function InstancePage() {
       <Typography variant="h2" sx={{ fontSize: '1.3rem', mt: 2, mb: 1 }}>
         {t('monitor.variables')}
       </Typography>
-      <TableContainer>
+      <TableContainer tabIndex={0}>
         <Table size="small" aria-label={t('monitor.variables')}>
           <TableHead>
             <TableRow>

@@ -167,7 +167,7 @@ export default function MonitorPage() {
       </Typography>
       {instances.loading && <Loading />}
       {instances.error && <ErrorView error={instances.error} retry={instances.reload} />}
-      <TableContainer>
+      <TableContainer tabIndex={0}>
         <Table size="small" aria-label={t('monitor.instanceTable')}>
           <TableHead>
             <TableRow>

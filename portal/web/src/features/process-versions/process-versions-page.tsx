@@ -64,7 +64,7 @@ export default function ProcessVersionsPage() {
       {(latest.loading || versions.loading) && <Loading />}
       {versions.error && <ErrorView error={versions.error} retry={versions.reload} />}
       {rows.length > 0 && (
-        <TableContainer>
+        <TableContainer tabIndex={0}>
           <Table size="small" aria-label={t('versions.heading')}>
             <TableHead>
               <TableRow>

@@ -133,7 +133,7 @@ export default function ProgrammesPage() {
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorView error={list.error} retry={list.reload} />}
       {list.data && (
-        <TableContainer>
+        <TableContainer tabIndex={0}>
           <Table size="small" aria-label={t('programmes.heading')}>
             <TableHead>
               <TableRow>

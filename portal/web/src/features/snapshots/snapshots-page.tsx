@@ -131,7 +131,7 @@ export default function SnapshotsPage() {
       {list.error && <ErrorView error={list.error} retry={list.reload} />}
       {list.data && list.data.ready.length === 0 && <Typography>{t('snapshots.none')}</Typography>}
       {list.data && list.data.ready.length > 0 && (
-        <TableContainer>
+        <TableContainer tabIndex={0}>
           <Table size="small" aria-label={t('snapshots.ready')}>
             <TableHead>
               <TableRow>

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvErrors from 'ajv-errors';
 import ajvFormats from 'ajv-formats';
+import localizeGerman from 'ajv-i18n/localize/de/index.js';
 
 /** The folder that holds the form files. */
 export const FORMS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -123,6 +124,12 @@ export function validateWith(validate: ValidateFunction, data: unknown): FormVal
   if (validate(data)) return { valid: true };
   // `if` only reports that its `then` failed; the `then` errors themselves say what and where.
   const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
+  // Where the form gives no message (`errorMessage`), ajv's English one ("must be object") is
+  // replaced by ajv-i18n's German. ajv-i18n is CommonJS: under NodeNext the default import is
+  // the function itself.
+  (localizeGerman as unknown as (errors: ErrorObject[]) => void)(
+    errors.filter((error) => error.keyword !== 'errorMessage'),
+  );
   return { valid: false, errors: errors.map(toFieldError) };
 }
 

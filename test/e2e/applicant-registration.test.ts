@@ -216,7 +216,15 @@ describe('scenario 1: invitation, registration, master data', () => {
     // the review lists both groups; after submitting, the case waits for the officer
     await page.getByText('AMTRON Compact').waitFor();
     await page.getByRole('button', { name: 'Absenden' }).click();
-    await waitForNextStep(page, 'Zurzeit ist nichts zu tun.');
+    // then the location task is done: the card no longer names it
+    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+    await eventually('the location task to leave the card', async () => {
+      await page.getByRole('article').first().waitFor();
+      const next = await page.getByTestId('next-step').first().innerText();
+      if (!next.includes('Standort')) return next;
+      await page.reload();
+      return undefined;
+    });
 
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();
@@ -259,16 +267,24 @@ describe('scenario 1: invitation, registration, master data', () => {
     await context.close();
   });
 
-  it('shows the case officer the task list', async () => {
+  it('shows the case officer the review tasks in the task list', async () => {
     const context = await browser.context('desktop');
     const page = await context.newPage();
     const csp = watchCspViolations(page);
     await loginThroughPortal(page, platform.url, platform.logins['case-officer']!);
     await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
     await page.getByRole('grid').waitFor();
-    // the case Nora submitted waits for review
-    await page.getByRole('gridcell', { name: 'Stammdaten & Standort prüfen' }).first().waitFor();
+    // a case waits for review
+    const review = page.getByRole('link', { name: 'Stammdaten & Standort prüfen: Bearbeiten' });
+    await eventually('her case in the review tasks', async () => {
+      await page.getByRole('grid').waitFor();
+      await page.getByRole('row').nth(1).waitFor();
+      if ((await review.count()) > 0) return true;
+      await page.reload();
+      return undefined;
+    });
     await checkBothWidths(page, 'officer-task-list');
+
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();
   });

@@ -24,13 +24,16 @@ export async function eventually<T>(
   }
 }
 
-/** Puts a KfW file with one approved application per e-mail into the inbox of `dataDir`. */
+/**
+ * Puts a KfW file with one approved application per e-mail into the inbox of `dataDir`; each
+ * applied for 4 charging points (the location the suite describes has 2 groups of 2).
+ */
 export async function dropKfwFile(dataDir: string, emails: string[]): Promise<void> {
   const faker = germanFaker(2026);
   const file = path.join(dataDir, 'antraege-e2e.xlsx');
   await writeKfwWorkbook(file, {
     rows: emails.map((email, i) =>
-      validKfwRow(faker, i + 1, { antragsnummer: `E2E-${i + 1}`, email }),
+      validKfwRow(faker, i + 1, { antragsnummer: `E2E-${i + 1}`, email, anzahlLadepunkte: 4 }),
     ),
   });
   const inbox = path.join(dataDir, 'storage', 'kfw-inbox');

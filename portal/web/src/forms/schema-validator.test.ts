@@ -44,3 +44,24 @@ describe('validateData (the browser-side check of a task form)', () => {
     ]);
   });
 });
+
+describe('validateData on a condition', () => {
+  it('uses the message the condition gives for a field it requires', () => {
+    const schema = {
+      type: 'object',
+      properties: { decision: { type: 'string' }, befunde: { type: 'array' } },
+      allOf: [
+        {
+          if: { properties: { decision: { const: 'rework' } }, required: ['decision'] },
+          then: {
+            required: ['befunde'],
+            errorMessage: { required: { befunde: 'Bitte die Begründungen angeben.' } },
+          },
+        },
+      ],
+    } as unknown as RJSFSchema;
+    expect(validateData(schema, { decision: 'rework' })).toEqual([
+      { path: ['befunde'], message: 'Bitte die Begründungen angeben.' },
+    ]);
+  });
+});

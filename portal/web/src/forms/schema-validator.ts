@@ -118,6 +118,14 @@ function missingProperties(schema: RJSFSchema, data: unknown, error: OutputUnit)
   );
 }
 
+/** The message a condition (`then`) or object gives for a missing property, if any. */
+function requiredMessage(schema: RJSFSchema, error: OutputUnit, name: string): string | undefined {
+  const owner = nodeAt(schema, error.keywordLocation.replace(/\/required$/, '')) as
+    { errorMessage?: ErrorMessage } | undefined;
+  const message = owner?.errorMessage;
+  return typeof message === 'object' ? message.required?.[name] : undefined;
+}
+
 /** Validates `data` against `schema`; one problem per field, in the form's words. */
 export function validateData(schema: RJSFSchema, data: unknown): FieldProblem[] {
   const result = new Validator(schema as Schema, '2020-12', false).validate(data ?? {});
@@ -126,14 +134,19 @@ export function validateData(schema: RJSFSchema, data: unknown): FieldProblem[] 
     .filter((e: OutputUnit) => !wrappers.has(e.keyword))
     .flatMap((e) => {
       const at = segmentsOf(e.instanceLocation);
-      const paths =
-        e.keyword === 'required'
-          ? missingProperties(schema, data, e).map((name) => [...at, name])
-          : [at];
-      return paths.map((path) => ({
-        path,
-        message: formMessage(schema, path, e.keyword) ?? e.error,
-      }));
+      if (e.keyword === 'required') {
+        return missingProperties(schema, data, e).map((name) => {
+          const path = [...at, name];
+          return {
+            path,
+            message:
+              requiredMessage(schema, e, name) ??
+              formMessage(schema, path, 'required') ??
+              'Bitte ausfüllen.',
+          };
+        });
+      }
+      return [{ path: at, message: formMessage(schema, at, e.keyword) ?? e.error }];
     });
   // Keep the deepest problem of each branch and one message per field.
   const key = (p: FieldProblem) => p.path.join('/');

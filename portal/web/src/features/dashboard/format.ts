@@ -9,3 +9,17 @@ export function formatDate(iso: string | null | undefined, language: string): st
     year: 'numeric',
   });
 }
+
+/** Date and time (`25.11.2026, 14:05`) for when a task was created. */
+export function formatDateTime(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(language === 'en' ? 'en-GB' : 'de-DE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

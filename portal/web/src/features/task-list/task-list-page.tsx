@@ -17,7 +17,7 @@ import { useApi } from '../../api/use-api.js';
 import { cspNonce } from '../../app/csp-nonce.js';
 import { ErrorView } from '../../app/status-views.js';
 import { useMe } from '../../app/use-me.js';
-import { formatDate } from '../dashboard/format.js';
+import { formatDate, formatDateTime } from '../dashboard/format.js';
 
 /** The officers' task list. */
 export default function TaskListPage() {
@@ -40,8 +40,8 @@ export default function TaskListPage() {
     {
       field: 'creationDate',
       headerName: t('tasks.created'),
-      width: 120,
-      valueFormatter: (value: string) => formatDate(value, i18n.language),
+      width: 160,
+      valueFormatter: (value: string) => formatDateTime(value, i18n.language),
     },
     {
       field: 'dueDate',

@@ -55,6 +55,10 @@ const entityDescriptions: Record<keyof DomainModels, string> = {
     'The note a process owner wrote when deploying a process version: who, when, the engine key and version.',
   Formularversion:
     'A task form version saved in the portal (JSON Schema and UI schema); the newest one is what new tasks use.',
+  Pruefbefund:
+    'An officer’s finding on one field of a case (from a review form): field path, code, reason, officer, time; resolved by a later approval.',
+  Abschlussbestaetigung:
+    'The completion confirmation at the end of the purpose-binding period: confirmed statements, points in operation, deviations, who signed, where and when.',
 };
 
 type Columns = [string, ModelAttributeColumnOptions][];

@@ -18,6 +18,7 @@ import { createEntwurf } from './m0007-create-entwurf.js';
 import { createGespeicherterFilter } from './m0008-create-gespeicherter-filter.js';
 import { addImportOutcomeAndInstanceKey } from './m0009-add-import-outcome-and-instance-key.js';
 import { createProcessAndFormVersions } from './m0010-create-process-and-form-versions.js';
+import { createPruefbefundAndAbschlussbestaetigung } from './m0011-create-pruefbefund-and-abschlussbestaetigung.js';
 
 /** Every migration in the order it runs. Append only; never edit or reorder a shipped one. */
 export const migrations: readonly DomainMigration[] = [
@@ -31,6 +32,7 @@ export const migrations: readonly DomainMigration[] = [
   createGespeicherterFilter,
   addImportOutcomeAndInstanceKey,
   createProcessAndFormVersions,
+  createPruefbefundAndAbschlussbestaetigung,
 ];
 
 /** The table umzug records applied migrations in. */

@@ -29,6 +29,8 @@ import { initEntwurf, type Entwurf } from './entwurf.js';
 import { initGespeicherterFilter, type GespeicherterFilter } from './gespeicherter-filter.js';
 import { initProzessversionNotiz, type ProzessversionNotiz } from './prozessversion-notiz.js';
 import { initFormularversion, type Formularversion } from './formularversion.js';
+import { initPruefbefund, type Pruefbefund } from './pruefbefund.js';
+import { initAbschlussbestaetigung, type Abschlussbestaetigung } from './abschlussbestaetigung.js';
 
 /** The typed model classes of one database, keyed by model name. */
 export interface DomainModels {
@@ -57,6 +59,8 @@ export interface DomainModels {
   GespeicherterFilter: typeof GespeicherterFilter;
   ProzessversionNotiz: typeof ProzessversionNotiz;
   Formularversion: typeof Formularversion;
+  Pruefbefund: typeof Pruefbefund;
+  Abschlussbestaetigung: typeof Abschlussbestaetigung;
 }
 
 /** Defines every model on `sequelize` and wires the associations. */
@@ -87,6 +91,8 @@ export function initModels(sequelize: Sequelize): DomainModels {
     GespeicherterFilter: initGespeicherterFilter(sequelize),
     ProzessversionNotiz: initProzessversionNotiz(sequelize),
     Formularversion: initFormularversion(sequelize),
+    Pruefbefund: initPruefbefund(sequelize),
+    Abschlussbestaetigung: initAbschlussbestaetigung(sequelize),
   };
   associate(models);
   return models;
@@ -175,6 +181,21 @@ function associate(m: DomainModels): void {
     as: 'importlauf',
   });
   m.Importfehler.belongsTo(m.Upload, { ...cascade, foreignKey: 'uploadId', as: 'upload' });
+  m.Pruefbefund.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
+  m.Pruefbefund.belongsTo(m.Berichtszeitraum, {
+    ...setNull,
+    foreignKey: 'berichtszeitraumId',
+    as: 'berichtszeitraum',
+  });
+  m.Abschlussbestaetigung.belongsTo(m.Foerderfall, {
+    ...cascade,
+    foreignKey: 'foerderfallId',
+    as: 'foerderfall',
+  });
   m.KontoToken.belongsTo(m.Konto, { ...cascade, foreignKey: 'kontoId', as: 'konto' });
   m.Einladung.belongsTo(m.Foerderfall, {
     ...cascade,

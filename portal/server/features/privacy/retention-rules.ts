@@ -58,6 +58,8 @@ export const retentionRules: readonly RetentionRule[] = [
   fundingRecord('dokument'),
   fundingRecord('upload', '; der Verweis auf die hochladende Person bleibt'),
   fundingRecord('importlauf'),
+  fundingRecord('pruefbefund', '; die Login-Kennung der prüfenden Person bleibt'),
+  fundingRecord('abschlussbestaetigung'),
   fundingRecord('importfehler'),
   {
     table: 'person',

@@ -1,11 +1,13 @@
 /**
  * Case views: an applicant's Förderfälle (status, Reporting-ID, next deadline), the officers'
- * case search, and a case's detail. Every read of a case's detail is an audit event.
+ * case search, and a case's detail (with its review findings, open and resolved, and its
+ * completion confirmation). Every read of a case's detail is an audit event.
  */
 import { Op, type WhereOptions } from 'sequelize';
 import type { Database, Foerderfall } from '../../../../domain/index.js';
 import type { Principal } from '../../http/principal.js';
-import type { CaseAccess } from './case-access.js';
+import { caseWideRoles, type CaseAccess } from './case-access.js';
+import { confirmationsOf, findingsOf } from './case-findings.js';
 
 /** Open period statuses: their deadline is the case's next deadline. */
 const openPeriods = ['OFFEN', 'ENTWURF', 'NACHFORDERUNG', 'UEBERFAELLIG'];
@@ -190,7 +192,16 @@ export function createCaseService(db: Database, access: CaseAccess): CaseService
         foerderfallId: caseId,
         korrelationId: requestId,
       });
-      return fall!.toJSON() as Record<string, unknown>;
+      const officer = principal.roles.some((role) => caseWideRoles.includes(role));
+      const [befunde, [abschlussbestaetigung]] = await Promise.all([
+        findingsOf(db, [caseId], officer),
+        confirmationsOf(db, [caseId]),
+      ]);
+      return {
+        ...(fall!.toJSON() as Record<string, unknown>),
+        befunde,
+        abschlussbestaetigung: abschlussbestaetigung ?? null,
+      };
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
  * Everything the platform holds about the caller (Art. 15 GDPR), as one JSON document: the
  * account (without its password hash), the person records linked to the login, the cases linked
- * to them with recipient and locations, the reports they submitted, the files they uploaded
+ * to them with recipient and locations, the review findings on those cases (open and resolved)
+ * and their completion confirmations, the reports they submitted, the files they uploaded
  * (metadata), invitations to or from them, drafts, saved filters, sessions (without tokens) and
  * the audit events by or about them. Producing it is itself an audit event.
  */
 import { Op } from 'sequelize';
 import type { Database } from '../../../../domain/index.js';
 import type { Principal } from '../../http/principal.js';
+import { confirmationsOf, findingsOf } from '../cases/case-findings.js';
 
 type Row = { toJSON(): object };
 const plain = (rows: Row[]) => rows.map((r) => r.toJSON() as Record<string, unknown>);
@@ -69,6 +71,10 @@ export async function collectSubjectData(
       order: [['createdAt', 'ASC']],
     }),
   ]);
+  const [findings, confirmations] = await Promise.all([
+    findingsOf(db, caseIds, false),
+    confirmationsOf(db, caseIds),
+  ]);
   const document = {
     erstelltAm: new Date().toISOString(),
     rechtsgrundlage: 'Art. 15 DSGVO',
@@ -78,6 +84,8 @@ export async function collectSubjectData(
       rollen: links.filter((l) => l.foerderfallId === c.id).map((l) => l.rolle),
       ...(c.toJSON() as Record<string, unknown>),
     })),
+    befunde: findings,
+    abschlussbestaetigungen: confirmations,
     nutzungsberichte: plain(reports),
     uploads: plain(uploads).map((u) => without(u, 'speicherSchluessel')),
     einladungen: plain(invitations).map((i) => without(i, 'tokenHash')),

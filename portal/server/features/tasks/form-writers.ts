@@ -1,9 +1,10 @@
 /**
  * Writes validated form data to the domain tables (the process carries only ids and decisions):
- * one writer per form in `writers/`. Forms without a writer of their own (the completion
- * confirmation `abschlussbestaetigung`, the import and snapshot reviews, ...) have no
- * domain table: the completion's audit event, which holds the whole form, is their record.
+ * one writer per form in `writers/`. Review forms go to the review writer (decision, findings in
+ * `pruefbefund`); forms without a table (the import and snapshot reviews, ...) are kept in the
+ * completion's audit event, which holds the whole form.
  */
+import { abschlussbestaetigungWriter } from './writers/abschlussbestaetigung-writer.js';
 import type { FormWriter } from './writers/form-writer.js';
 import { contactWriter, missingReportWriter } from './writers/officer-case-writers.js';
 import { nutzungsberichtWriter } from './writers/nutzungsbericht-writer.js';
@@ -22,6 +23,7 @@ const writers: Record<string, FormWriter> = {
   'upload-ladevorgaenge': uploadWriter,
   'kontakt-aufnehmen': contactWriter,
   nachforderung: missingReportWriter,
+  abschlussbestaetigung: abschlussbestaetigungWriter,
 };
 
 /** The writer of a form: its own, else the review writer (decision and findings). */

@@ -136,6 +136,22 @@ export async function prefillAbschluss(
   principal: Principal,
 ): Promise<Record<string, unknown>> {
   const m = db.models;
+  // A confirmation already given (a corrected one is filed again) is read back as it was.
+  const given = await m.Abschlussbestaetigung.findOne({
+    where: { foerderfallId: caseId },
+    order: [['bestaetigtAm', 'DESC']],
+  });
+  if (given)
+    return present({
+      zweckbindungEingehalten: given.zweckbindungEingehalten,
+      erneuerbarerStrom: given.erneuerbarerStrom,
+      ladepunkteInBetrieb: given.ladepunkteInBetrieb,
+      abweichungen: given.abweichungen,
+      abweichungsbeschreibung: given.abweichungsbeschreibung,
+      bestaetigtVon: given.bestaetigtVon,
+      ort: given.ort,
+      datum: given.datum,
+    });
   const groups = await m.Ladesaeulengruppe.findAll({
     include: [
       { model: m.Standort, as: 'standort', where: { foerderfallId: caseId }, attributes: [] },

@@ -7,6 +7,7 @@
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-navigated-viewer.css';
 import './diagram-viewer.css';
 import NavigatedViewer from 'camunda-bpmn-js/lib/camunda-cloud/NavigatedViewer';
+import { heatLevel } from './element-passes.js';
 
 /** Element counts of one instance (as `GET /api/process-instances/:key` reports them). */
 export interface ElementCounts {
@@ -93,7 +94,7 @@ export function createDiagramViewer(container: HTMLElement): DiagramViewer {
       const max = Math.max(0, ...counts.values());
       for (const [id, count] of counts) {
         if (!registry().get(id) || count === 0) continue;
-        const level = Math.min(4, Math.floor((count / max) * 4.999));
+        const level = heatLevel(count, max);
         canvas().addMarker(id, heatLevels[level]!);
         marked.push(id);
         overlays().add(id, 'monitor', {

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { apiFetch } from '../../api/http-client.js';
 import type { ProcessInstance, ProcessInstanceDetail } from '../../api/types.js';
+import { addPasses } from './element-passes.js';
 
 /** How many instances the heatmap sums at most. */
 export const HEATMAP_LIMIT = 50;
@@ -28,11 +29,7 @@ export function useHeatmap(instances: ProcessInstance[] | null) {
           const detail = await apiFetch<ProcessInstanceDetail>(`/api/process-instances/${key}`, {
             signal: abort.signal,
           });
-          for (const o of detail.overlays)
-            sum.set(
-              o.elementId,
-              (sum.get(o.elementId) ?? 0) + o.active + o.completed + o.terminated,
-            );
+          addPasses(sum, detail.overlays);
         }
       };
       await Promise.all([work(), work(), work(), work()]);

@@ -30,6 +30,7 @@ export const statusOfCode: Readonly<Record<string, number>> = {
   INCIDENT_NOT_ACTIVE: 409,
   INSTANCE_NOT_ACTIVE: 409,
   FORM_VERSION_CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
   INTERNAL: 500,
 };
 

@@ -6,12 +6,22 @@
  * replacement is kept in the audit event), then `change-notice-filed` starts the officer's review
  * (`change-notice-apply` records the approval). The engine is checked first, so a filing that
  * cannot start its review writes nothing.
+ *
+ * The message is published after the commit. When that fails the caller gets 503 and files again
+ * with the same `idempotencyKey`: the notice then keeps its id, nothing is written a second time
+ * (no second operator row), and the message is published with the same message id, so the review
+ * starts once. The same key with other data is refused (`IDEMPOTENCY_KEY_REUSED`).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Op } from 'sequelize';
 import { MESSAGES, type Database } from '../../../../../domain/index.js';
 import type { EngineClient } from '../../../engine-client/engine-client.js';
-import { DependencyUnavailableError, RequestInvalidError } from '../../../http/portal-errors.js';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  RequestInvalidError,
+} from '../../../http/portal-errors.js';
 import type { Principal } from '../../../http/principal.js';
 import type { FormRegistry } from '../../forms/form-registry.js';
 import { formDataMismatch } from '../../tasks/writers/form-data-mismatch.js';
@@ -26,10 +36,31 @@ export interface FiledChangeNotice {
   tables: string[];
 }
 
+/** The audit action of a filing; its `objektId` is the notice's id. */
+const filed = 'aenderungsmeldung.eingereicht';
+
+/**
+ * The notice id of a filing: random, or derived from the caller's idempotency key (per case and
+ * person), so a retry finds the first attempt's audit event by its id.
+ */
+function noticeId(caseId: string, subject: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return randomUUID();
+  const hex = createHash('sha256').update(`${caseId}\0${subject}\0${idempotencyKey}`).digest('hex');
+  // A version-4-shaped UUID, so the id looks like every other notice id.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Files the change notice `data` for `caseId`. */
 export async function fileChangeNotice(
   deps: { db: Database; engine: EngineClient | undefined; forms: FormRegistry },
-  input: { principal: Principal; caseId: string; data: unknown; requestId: string },
+  input: {
+    principal: Principal;
+    caseId: string;
+    data: unknown;
+    requestId: string;
+    /** Chosen by the client per notice; a retry with the same key files nothing twice. */
+    idempotencyKey?: string;
+  },
   now = new Date(),
 ): Promise<FiledChangeNotice> {
   if (!deps.engine) throw new DependencyUnavailableError('Engine (Nachrichten)');
@@ -44,8 +75,23 @@ export async function fileChangeNotice(
   );
   const effective =
     typeof data.wirksamAb === 'string' ? data.wirksamAb : now.toISOString().slice(0, 10);
-  const changeNoticeId = randomUUID();
+  const changeNoticeId = noticeId(input.caseId, input.principal.subject, input.idempotencyKey);
   const m = deps.db.models;
+  const earlier = input.idempotencyKey
+    ? await m.AuditEvent.findOne({
+        where: { aktion: filed, objektTyp: 'aenderungsmeldung', objektId: changeNoticeId },
+      })
+    : null;
+  if (earlier) {
+    const before = earlier.nachher as { tables?: string[]; data?: unknown } | null;
+    if (!isDeepStrictEqual(before?.data, data))
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'Dieser idempotencyKey gehört zu einer anderen Änderungsmeldung',
+      );
+    await publishFiled(deps.engine, input.caseId, changeNoticeId);
+    return { changeNoticeId, tables: before?.tables ?? [] };
+  }
   const tables: string[] = [];
   await deps.db.sequelize.transaction(async (transaction) => {
     const locations = await m.Standort.findAll({
@@ -132,7 +178,7 @@ export async function fileChangeNotice(
       {
         akteurTyp: 'PERSON',
         akteurId: input.principal.subject,
-        aktion: 'aenderungsmeldung.eingereicht',
+        aktion: filed,
         objektTyp: 'aenderungsmeldung',
         objektId: changeNoticeId,
         foerderfallId: input.caseId,
@@ -142,13 +188,26 @@ export async function fileChangeNotice(
       { transaction },
     );
   });
-  // After the commit: a failed publication is answered 503 and the person files again; the
-  // writes above are updates to the same state, except a second operator row.
-  await deps.engine.publishMessage({
-    name: MESSAGES.changeNoticeFiled.name,
-    correlationKey: input.caseId,
-    messageId: `${MESSAGES.changeNoticeFiled.name}:${changeNoticeId}`,
-    variables: { caseId: input.caseId, changeNoticeId },
-  });
+  // After the commit: a failed publication is answered 503 and the person files again with the
+  // same idempotency key, which publishes without writing again.
+  await publishFiled(deps.engine, input.caseId, changeNoticeId);
   return { changeNoticeId, tables };
+}
+
+/**
+ * Publishes `change-notice-filed` with a message id per notice. The engine refuses a second
+ * message with the id while the first is buffered (ALREADY_EXISTS): that notice was published.
+ */
+async function publishFiled(engine: EngineClient, caseId: string, changeNoticeId: string) {
+  try {
+    await engine.publishMessage({
+      name: MESSAGES.changeNoticeFiled.name,
+      correlationKey: caseId,
+      messageId: `${MESSAGES.changeNoticeFiled.name}:${changeNoticeId}`,
+      variables: { caseId, changeNoticeId },
+    });
+  } catch (error) {
+    if (/ALREADY_EXISTS|already (been )?published|already exists/i.test(String(error))) return;
+    throw new DependencyUnavailableError('Engine (Nachrichten)', { cause: error });
+  }
 }

@@ -23,11 +23,14 @@ export function changeNoticeRoutes(deps: {
       path: '/api/cases/:caseId/aenderungsmeldungen',
       summary: 'Änderungsmeldung einreichen (Kontakt, Betreiberwechsel, Stilllegung, Ersatz)',
       description:
-        'Geprüft gegen das Formular aenderungsmeldung; die Änderungen werden übernommen und die Prüfung durch die Sachbearbeitung beginnt.',
+        'Geprüft gegen das Formular aenderungsmeldung; die Änderungen werden übernommen und die Prüfung durch die Sachbearbeitung beginnt. Mit idempotencyKey (vom Client je Meldung gewählt) ist eine Wiederholung nach 503 sicher: dieselbe Meldung wird nur einmal übernommen und ihre Prüfung nur einmal gestartet; derselbe Schlüssel mit anderen Daten ist 409 IDEMPOTENCY_KEY_REUSED.',
       tags: ['Förderfälle'],
       access: { roles: ['applicant', 'case-officer', 'admin'] },
       params: z.object({ caseId: z.uuid() }),
-      body: z.object({ data: z.record(z.string(), z.unknown()) }),
+      body: z.object({
+        data: z.record(z.string(), z.unknown()),
+        idempotencyKey: z.string().min(8).max(128).optional(),
+      }),
       response: z.object({ changeNoticeId: z.string(), tables: z.array(z.string()) }),
       successStatus: 201,
       authorise: ({ principal, params }) =>
@@ -38,6 +41,7 @@ export function changeNoticeRoutes(deps: {
           caseId: params.caseId,
           data: body.data,
           requestId,
+          ...(body.idempotencyKey ? { idempotencyKey: body.idempotencyKey } : {}),
         }),
     }),
   ];

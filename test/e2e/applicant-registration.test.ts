@@ -140,7 +140,8 @@ describe('scenario 1: invitation, registration, master data', () => {
     await checkPage(page, 'wizard-review');
     await page.getByRole('button', { name: 'Absenden' }).click();
 
-    // then she is back on her dashboard and the card names the next step
+    // then she is back on her dashboard with a confirmation, and the card names the next step
+    await page.getByText('Vielen Dank, Ihre Angaben sind übermittelt.').waitFor();
     await waitForNextStep(page, 'Standort');
     await checkBothWidths(page, 'dashboard-next-step');
 

@@ -27,6 +27,7 @@ export const createPruefbefundAndAbschlussbestaetigung: DomainMigration = {
       id: id(),
       foerderfallId: reference('foerderfall', false, 'CASCADE'),
       berichtszeitraumId: reference('berichtszeitraum', true, 'SET NULL'),
+      nutzungsberichtId: reference('nutzungsbericht', true, 'SET NULL'),
       userTaskKey: text(32, false),
       formId: text(64, false),
       entscheidung: enumText(),

@@ -191,6 +191,11 @@ function associate(m: DomainModels): void {
     foreignKey: 'berichtszeitraumId',
     as: 'berichtszeitraum',
   });
+  m.Pruefbefund.belongsTo(m.Nutzungsbericht, {
+    ...setNull,
+    foreignKey: 'nutzungsberichtId',
+    as: 'nutzungsbericht',
+  });
   m.Abschlussbestaetigung.belongsTo(m.Foerderfall, {
     ...cascade,
     foreignKey: 'foerderfallId',

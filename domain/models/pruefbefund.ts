@@ -22,6 +22,8 @@ export class Pruefbefund extends Model<
   declare foerderfallId: string;
   /** The reporting period the review was about, when it was one period's report. */
   declare berichtszeitraumId: CreationOptional<string | null>;
+  /** The usage report the review was about, when the task carries one (`reportId`). */
+  declare nutzungsberichtId: CreationOptional<string | null>;
   /** The review task the finding came from (engine key). */
   declare userTaskKey: string;
   declare formId: string;
@@ -53,6 +55,7 @@ export function initPruefbefund(sequelize: Sequelize): typeof Pruefbefund {
       id: uuidPrimaryKey(),
       foerderfallId: uuidReference(false),
       berichtszeitraumId: uuidReference(true),
+      nutzungsberichtId: uuidReference(true),
       userTaskKey: { type: DataTypes.STRING(32), allowNull: false, privacy: none('engine key') },
       formId: { type: DataTypes.STRING(64), allowNull: false, privacy: none() },
       entscheidung: { type: DataTypes.STRING(32), allowNull: false, privacy: none() },

@@ -12,6 +12,7 @@ export interface FindingView {
   id: string;
   foerderfallId: string;
   berichtszeitraumId: string | null;
+  nutzungsberichtId: string | null;
   formId: string;
   entscheidung: string;
   feld: string;
@@ -42,6 +43,7 @@ export async function findingsOf(
     id: row.id,
     foerderfallId: row.foerderfallId,
     berichtszeitraumId: row.berichtszeitraumId ?? null,
+    nutzungsberichtId: row.nutzungsberichtId ?? null,
     formId: row.formId,
     entscheidung: row.entscheidung,
     feld: row.feld,

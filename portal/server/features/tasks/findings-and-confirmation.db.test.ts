@@ -63,6 +63,14 @@ describe('review findings and completion confirmation in the domain tables', () 
       }),
     );
     await engine.deploy(
+      'bericht-pruefung-task.bpmn',
+      userTaskModel({
+        processId: 'bericht-pruefung-task',
+        formId: 'bericht-pruefung',
+        candidateGroups: 'case-officer',
+      }),
+    );
+    await engine.deploy(
       'pruefung-task.bpmn',
       userTaskModel({
         processId: 'pruefung-task',
@@ -166,6 +174,64 @@ describe('review findings and completion confirmation in the domain tables', () 
     expect(await findingsIn(officerBrowser)).toEqual([
       expect.objectContaining({ code: 'GROUP_KW_ABOVE_LIMIT', status: 'ERLEDIGT' }),
     ]);
+  });
+
+  it('ties a report review’s findings to its period and report, and only that review’s approval resolves them', async () => {
+    // given a submitted usage report of a period of the case
+    const m = p.t.db.models;
+    const period = await m.Berichtszeitraum.create({
+      foerderfallId: caseId,
+      von: '2031-01-01',
+      bis: '2031-12-31',
+      frist: '2032-03-31',
+      status: 'EINGEREICHT',
+    });
+    const standort = await m.Standort.create({ foerderfallId: caseId, bezeichnung: 'Depot' });
+    const report = await m.Nutzungsbericht.create({
+      berichtszeitraumId: period.id,
+      standortId: standort.id,
+    });
+    const variables = { caseId, periodId: period.id, reportId: report.id };
+    // when the officer asks for rework of the report
+    const rework = await openTask('bericht-pruefung-task', variables);
+    const befunde = [
+      {
+        feld: 'energieKwh',
+        code: 'ENERGY_IMPLAUSIBLE',
+        begruendung: 'Die Energiemenge ist für zwei Ladepunkte zu hoch.',
+      },
+    ];
+    expect((await complete(officerBrowser, rework, { decision: 'rework', befunde })).status).toBe(
+      200,
+    );
+    // then the finding names the period and the report
+    const stored = () => m.Pruefbefund.findOne({ where: { userTaskKey: rework } });
+    expect(await stored()).toMatchObject({
+      berichtszeitraumId: period.id,
+      nutzungsberichtId: report.id,
+      erledigtAm: null,
+    });
+    // and an approval of the master-data review leaves it open
+    const other = await openTask('pruefung-task', { caseId });
+    const approveMasterData = {
+      decision: 'approve',
+      pruefpunkte: { stammdatenGeprueft: true, standortGeprueft: true, nachweiseGeprueft: true },
+    };
+    expect((await complete(officerBrowser, other, approveMasterData)).status).toBe(200);
+    expect((await stored())?.erledigtAm).toBeNull();
+    // while the approval of the reworked report resolves it
+    const again = await openTask('bericht-pruefung-task', variables);
+    const approveReport = {
+      decision: 'approve',
+      pruefpunkte: {
+        energiePlausibel: true,
+        ladevorgaengeAbgeglichen: true,
+        erneuerbarNachgewiesen: true,
+      },
+      befunde: [],
+    };
+    expect((await complete(officerBrowser, again, approveReport)).status).toBe(200);
+    expect(await stored()).toMatchObject({ erledigtDurchUserTaskKey: again });
   });
 
   it('stores the completion confirmation once and reads it back into a later confirmation task', async () => {

@@ -3,7 +3,7 @@
  * `widerruf-freigabe`, `snapshot-pruefung`, ...): the decision and the findings per field go to
  * the process (`decision`, `findings` in the shape of `domain/rules` findings), so the applicant's
  * rework task can show them, and the findings of a case's review are kept in `pruefbefund`
- * (with the period, when the task has a `periodId` of the case), where case detail and the
+ * (with the period and report, when the task has a `periodId` of the case and a `reportId` of it), where case detail and the
  * applicant's data export read them. An approval of the same form for the same case and period
  * resolves the findings still open. A retried completion updates the findings of its task by
  * their position in the list instead of adding them again.
@@ -41,17 +41,34 @@ async function periodOf(
   return period?.id ?? null;
 }
 
+/** The task's usage report, when it names one of that period. */
+async function reportOf(
+  db: Database,
+  periodId: string | null,
+  reportId: unknown,
+  transaction: Transaction,
+): Promise<string | null> {
+  if (typeof reportId !== 'string' || !periodId) return null;
+  const report = await db.models.Nutzungsbericht.findOne({
+    where: { id: reportId, berichtszeitraumId: periodId },
+    transaction,
+  });
+  return report?.id ?? null;
+}
+
 async function storeFindings(context: WriteContext, decision: string, findings: Finding[]) {
   const { db, task, principal, transaction, now, caseId, variables } = context;
   if (!caseId) return [];
   const { Pruefbefund } = db.models;
   const berichtszeitraumId = await periodOf(db, caseId, variables.periodId, transaction);
+  const nutzungsberichtId = await reportOf(db, berichtszeitraumId, variables.reportId, transaction);
   const scope = { userTaskKey: task.key };
   const ids: string[] = [];
   for (const [position, finding] of findings.entries()) {
     const values = {
       foerderfallId: caseId,
       berichtszeitraumId,
+      nutzungsberichtId,
       formId: task.formId ?? '',
       entscheidung: decision,
       ...finding,
@@ -93,7 +110,7 @@ async function storeFindings(context: WriteContext, decision: string, findings: 
 
 /** The review writer. */
 export const reviewWriter: FormWriter = {
-  needs: ['periodId'],
+  needs: ['periodId', 'reportId'],
   async write(context) {
     const { data } = context;
     const processVariables: Record<string, unknown> = {};

@@ -4,6 +4,7 @@ import stammdaten from '../../../../forms/stammdaten.schema.json';
 import stammdatenUi from '../../../../forms/stammdaten.ui.json';
 import example from '../../../../forms/stammdaten.example.json';
 import { formSteps } from './form-steps.js';
+import { pruneFormData } from './prune-empty.js';
 import { validateData } from './schema-validator.js';
 
 const schema = stammdaten as RJSFSchema;
@@ -63,5 +64,18 @@ describe('validateData on a condition', () => {
     expect(validateData(schema, { decision: 'rework' })).toEqual([
       { path: ['befunde'], message: 'Bitte die Begründungen angeben.' },
     ]);
+  });
+});
+
+describe('pruneFormData', () => {
+  it('drops a section nobody filled in, keeps every answer', () => {
+    expect(
+      pruneFormData({
+        rolle: 'ANTRAGSTELLER',
+        betreiber: { name: undefined },
+        kmu: false,
+        liste: [],
+      }),
+    ).toEqual({ rolle: 'ANTRAGSTELLER', kmu: false, liste: [] });
   });
 });

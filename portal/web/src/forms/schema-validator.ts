@@ -9,6 +9,7 @@
  * field errors are shown at the fields as well.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { pruneEmpty } from './prune-empty.js';
 import {
   ErrorSchemaBuilder,
   type CustomValidator,
@@ -189,7 +190,8 @@ export const portalValidator: ValidatorType = {
     transformErrors?: ErrorTransformer,
     uiSchema?: UiSchema,
   ): ValidationData<unknown> {
-    const problems = validateData(schema, formData);
+    // Empty optional sections count as not given (see prune-empty.ts).
+    const problems = validateData(schema, pruneEmpty(formData) ?? {});
     const errors = toValidationErrors(problems);
     return {
       errors: transformErrors ? transformErrors(errors, uiSchema) : errors,

@@ -28,6 +28,7 @@ import { ErrorView, Loading } from '../../app/status-views.js';
 import { hasRole, useMe } from '../../app/use-me.js';
 import { enhanceUiSchema } from '../../forms/enhance-ui-schema.js';
 import { formSteps, stepOfPointer } from '../../forms/form-steps.js';
+import { pruneFormData } from '../../forms/prune-empty.js';
 import { portalValidator, toErrorSchema, type FieldProblem } from '../../forms/schema-validator.js';
 import { ReviewSummary } from './review-summary.js';
 import {
@@ -194,10 +195,19 @@ export default function TaskWizardPage() {
           translateString={translateString(i18n.language)}
           extraErrors={errorSchema}
           showErrorList={false}
+          // No answer is chosen for the person: rjsf would otherwise preselect the first choice
+          // of every `oneOf`, tick every `const: true` box (the privacy consent among them) and
+          // add empty optional sections whose required fields then block the step.
+          experimental_defaultFormStateBehavior={{
+            constAsDefaults: 'never',
+            emptyObjectFields: 'skipEmptyDefaults',
+          }}
           focusOnFirstError
           noHtml5Validate
           onChange={(event) => {
-            setData((current) => ({ ...current, ...(event.formData as Record<string, unknown>) }));
+            setData((current) =>
+              pruneFormData({ ...current, ...(event.formData as Record<string, unknown>) }),
+            );
             setProblems((current) => current.filter((p) => !step.fields.includes(p.path[0] ?? '')));
           }}
           onSubmit={() => go(active + 1)}

@@ -49,6 +49,8 @@ export const createPruefbefundAndAbschlussbestaetigung: DomainMigration = {
       true,
     );
     await index(qi, 'pruefbefund', 'pruefbefund_foerderfall_idx', ['foerderfallId', 'erledigtAm']);
+    await index(qi, 'pruefbefund', 'pruefbefund_berichtszeitraum_idx', ['berichtszeitraumId']);
+    await index(qi, 'pruefbefund', 'pruefbefund_nutzungsbericht_idx', ['nutzungsberichtId']);
     await createTable(qi, 'abschlussbestaetigung', {
       id: id(),
       foerderfallId: reference('foerderfall', false, 'CASCADE'),

@@ -88,6 +88,8 @@ export function initPruefbefund(sequelize: Sequelize): typeof Pruefbefund {
       indexes: [
         { name: 'pruefbefund_task_position_uq', unique: true, fields: ['userTaskKey', 'position'] },
         { name: 'pruefbefund_foerderfall_idx', fields: ['foerderfallId', 'erledigtAm'] },
+        { name: 'pruefbefund_berichtszeitraum_idx', fields: ['berichtszeitraumId'] },
+        { name: 'pruefbefund_nutzungsbericht_idx', fields: ['nutzungsberichtId'] },
       ],
     },
   );

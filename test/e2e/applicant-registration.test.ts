@@ -193,10 +193,12 @@ describe('scenario 1: invitation, registration, master data', () => {
           .getByLabel(/^Modell/)
           .first()
           .fill('AMTRON Professional');
+        // one column of two points per group: two groups give the 4 points applied for
+        // (more would be a POINTS_ABOVE_APPLIED finding and send the case back to rework)
         await page
           .getByLabel(/^Anzahl Ladesäulen/)
           .first()
-          .fill('2');
+          .fill('1');
         await page
           .getByLabel(/^Ladepunkte je Säule/)
           .first()
@@ -229,13 +231,19 @@ describe('scenario 1: invitation, registration, master data', () => {
     await page.getByRole('button', { name: 'Absenden' }).click();
     // then the location task is done: the card no longer names it
     await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
-    await eventually('the location task to leave the card', async () => {
+    // the automatic check passes, so the case gets its Reporting-ID (not a rework task)
+    const reportingId = await eventually('the Reporting-ID on the card', async () => {
       await page.getByRole('article').first().waitFor();
-      const next = await page.getByTestId('next-step').first().innerText();
-      if (!next.includes('Standort')) return next;
+      const id = await page.getByTestId('reporting-id').first().innerText();
+      if (/^RP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-\d{2}$/.test(id)) return id;
       await page.reload();
       return undefined;
     });
+    expect(reportingId).toMatch(/^RP-/);
+    const nextAfterLocation = await page.getByTestId('next-step').first().innerText();
+    expect(nextAfterLocation).not.toContain('Standort');
+    expect(nextAfterLocation).not.toContain('Stammdaten');
+    await checkBothWidths(page, 'dashboard-reporting-id');
 
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();

@@ -26,7 +26,8 @@ export async function eventually<T>(
 
 /**
  * Puts a KfW file with one approved application per e-mail into the inbox of `dataDir`; each
- * applied for 4 charging points (the location the suite describes has 2 groups of 2).
+ * applied for 4 charging points (the location the suite describes has 2 groups of one column
+ * with 2 points; case-validate rejects more points than were applied for).
  */
 export async function dropKfwFile(dataDir: string, emails: string[]): Promise<void> {
   const faker = germanFaker(2026);

@@ -18,6 +18,10 @@ let platform: E2ePlatform;
 let browser: E2eBrowser;
 const applicantEmail = 'nora.neumann@example.de';
 const keyboardEmail = 'kai.tastatur@example.de';
+/** Process instance of Nora Neumann's case (set while her location task is open). */
+let caseInstanceKey: string | undefined;
+/** The Reporting-ID her case got; a later rework keeps it. */
+let issuedReportingId: string | undefined;
 
 beforeAll(async () => {
   platform = await startE2ePlatform();
@@ -97,6 +101,52 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
     if (name.test(focused)) return;
   }
   throw new Error(`no element matching ${name} reachable with Tab`);
+}
+
+/** Presses "Weiter" on each step (after `fill` did its part) until the review step. */
+async function throughWizard(page: Page, fill: (title: string) => Promise<void>) {
+  for (let i = 0; i < 15; i++) {
+    const title = await page.locator('main h2').first().innerText();
+    if (title === 'Prüfen und absenden') return;
+    await fill(title);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page
+      .locator('main h2')
+      .first()
+      .filter({ hasNotText: title })
+      .waitFor({ timeout: 10_000 })
+      .catch(async () => {
+        // name what held the step (a field error shows in the page's text)
+        const text = await page.locator('main').innerText();
+        throw new Error(`the wizard stayed on "${title}":\n${text}`);
+      });
+  }
+  throw new Error('the wizard never reached "Prüfen und absenden"');
+}
+
+/** Opens the open review task of Nora Neumann's case for the logged-in officer. */
+async function openHerReview(page: Page) {
+  await page.goto(`${platform.url}/aufgaben`);
+  await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
+  const key = await eventually('the review task of her case', async () => {
+    const found = await page.evaluate(async (instance) => {
+      const tasks = (await (await fetch('/api/tasks')).json()) as {
+        items: { key: string; processInstanceKey: string; elementId: string; state: string }[];
+      };
+      return tasks.items.find(
+        (t) =>
+          t.processInstanceKey === instance &&
+          t.elementId === 'Task_ReviewCase' &&
+          t.state === 'CREATED',
+      )?.key;
+    }, caseInstanceKey);
+    return found ?? undefined;
+  });
+  await page.goto(`${platform.url}/aufgaben/${key}`);
+  await page.getByRole('heading', { level: 1, name: 'Stammdaten & Standort prüfen' }).waitFor();
+  // an officer takes the task over before deciding it
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.getByRole('button', { name: 'Übernehmen' }).waitFor({ state: 'detached' });
 }
 
 describe('scenario 1: invitation, registration, master data', () => {
@@ -228,6 +278,16 @@ describe('scenario 1: invitation, registration, master data', () => {
     }
     // the review lists both groups; after submitting, the case waits for the officer
     await page.getByText('AMTRON Compact').waitFor();
+    // her case's process instance (read while her location task is open, through the API the
+    // dashboard uses), to find the case's review among the officer's tasks: the list has no
+    // case column
+    caseInstanceKey = await page.evaluate(async () => {
+      const tasks = (await (await fetch('/api/tasks?limit=200')).json()) as {
+        items: { processInstanceKey: string }[];
+      };
+      return tasks.items[0]?.processInstanceKey;
+    });
+    expect(caseInstanceKey).toBeTruthy();
     await page.getByRole('button', { name: 'Absenden' }).click();
     // then the location task is done: the card no longer names it
     await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
@@ -240,6 +300,7 @@ describe('scenario 1: invitation, registration, master data', () => {
       return undefined;
     });
     expect(reportingId).toMatch(/^RP-/);
+    issuedReportingId = reportingId;
     const nextAfterLocation = await page.getByTestId('next-step').first().innerText();
     expect(nextAfterLocation).not.toContain('Standort');
     expect(nextAfterLocation).not.toContain('Stammdaten');
@@ -318,6 +379,102 @@ describe('scenario 1: invitation, registration, master data', () => {
 
     expect(csp(), 'CSP violations').toEqual([]);
     await context.close();
+  });
+
+  it('scenario 1 continued: the officer requests rework, she fixes it, the officer approves', async () => {
+    expect(caseInstanceKey, 'her case reached the review').toBeTruthy();
+    // given the officer on her case's review
+    const officerContext = await browser.context('desktop');
+    const officer = await officerContext.newPage();
+    const officerCsp = watchCspViolations(officer);
+    await loginThroughPortal(officer, platform.url, platform.logins['case-officer']!);
+    await openHerReview(officer);
+    await checkBothWidths(officer, 'officer-review');
+
+    // when the officer asks for rework, with a reason at the field
+    await throughWizard(officer, async () => {
+      const rework = officer.getByLabel('Nachbesserung anfordern');
+      if ((await rework.count()) > 0) await rework.check();
+      const add = officer.getByRole('button', { name: 'Begründung hinzufügen' });
+      if ((await add.count()) > 0) {
+        // a rework needs at least one reason: the form may already offer an empty one
+        if ((await officer.getByLabel(/^Feld/).count()) === 0) await add.click();
+        await officer.getByLabel(/^Feld/).first().fill('bezeichnung');
+        await officer
+          .getByLabel(/^Begründung/)
+          .first()
+          .fill('Bitte die Halle nennen, in der die Säulen stehen.');
+      }
+    });
+    await checkPage(officer, 'officer-review-rework');
+    await officer.getByRole('button', { name: 'Absenden' }).click();
+    await officer.getByRole('heading', { name: 'Aufgaben' }).waitFor();
+
+    // then she gets the master data back as next step; she goes through it and the location
+    const context = await browser.context('desktop');
+    const page = await context.newPage();
+    const csp = watchCspViolations(page);
+    await loginThroughPortal(page, platform.url, {
+      email: applicantEmail,
+      password: 'mein neues Passwort',
+    });
+    await waitForNextStep(page, 'Stammdaten');
+    await page.getByRole('link', { name: /Öffnen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stammdaten vervollständigen' }).waitFor();
+    await throughWizard(page, async () => {
+      const consent = page.getByLabel(/Ich habe die Datenschutzhinweise gelesen/);
+      if ((await consent.count()) > 0 && !(await consent.isChecked())) await consent.check();
+      const role = page.getByLabel('Antragsteller/in');
+      if ((await role.count()) > 0 && !(await role.isChecked())) await role.check();
+    });
+    await page.getByRole('button', { name: 'Absenden' }).click();
+    await waitForNextStep(page, 'Standort');
+    await page.getByRole('link', { name: /Öffnen/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Standort/ }).waitFor();
+    await throughWizard(page, async (title) => {
+      if (title.startsWith('Bezeichnung')) {
+        // the stored location is offered again; she names the hall as asked
+        expect(await page.getByLabel(/Bezeichnung des Standorts/).inputValue()).toBe(
+          'Betriebshof Nord',
+        );
+        await page.getByLabel(/Bezeichnung des Standorts/).fill('Betriebshof Nord, Halle 2');
+      }
+    });
+    await page.getByText('Betriebshof Nord, Halle 2').waitFor();
+    await page.getByRole('button', { name: 'Absenden' }).click();
+    await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
+
+    // when the officer reviews again and approves
+    await openHerReview(officer);
+    await throughWizard(officer, async () => {
+      const approve = officer.getByLabel('Freigeben', { exact: true });
+      if ((await approve.count()) > 0) await approve.check();
+      for (const point of [
+        'Stammdaten mit dem Zuwendungsbescheid abgeglichen',
+        'Standort und Ladesäulen plausibel',
+        /^Nachweise/,
+      ]) {
+        const box = officer.getByLabel(point);
+        if ((await box.count()) > 0 && !(await box.isChecked())) await box.check();
+      }
+    });
+    await checkPage(officer, 'officer-review-approve');
+    await officer.getByRole('button', { name: 'Absenden' }).click();
+    await officer.getByRole('heading', { name: 'Aufgaben' }).waitFor();
+
+    // then her card keeps the same Reporting-ID and names no master data or location task
+    await page.goto(`${platform.url}/faelle`);
+    await page.getByRole('article').first().waitFor();
+    const nextAfterApproval = await page.getByTestId('next-step').first().innerText();
+    expect(nextAfterApproval).not.toContain('Stammdaten');
+    expect(nextAfterApproval).not.toContain('Standort');
+    expect(await page.getByTestId('reporting-id').first().innerText()).toBe(issuedReportingId);
+    await checkBothWidths(page, 'dashboard-approved');
+
+    expect(csp(), 'CSP violations').toEqual([]);
+    expect(officerCsp(), 'CSP violations (officer)').toEqual([]);
+    await context.close();
+    await officerContext.close();
   });
 
   it('shows the legal pages to everyone', async () => {

@@ -63,7 +63,7 @@ describe('scenario 4: an analyst takes a snapshot and downloads it', () => {
     await page.getByRole('button', { name: 'Snapshot anfordern' }).click();
     const started = await page.getByRole('alert').filter({ hasText: 'angefordert' }).innerText();
     const snapshotId = /Snapshot (\S+) angefordert/.exec(started)?.[1];
-    expect(snapshotId, started).toBeTruthy();
+    expect(snapshotId, started).toMatch(/^portal-\d{4}-\d{2}-\d{2}T/);
 
     // then the page follows it until it is listed among the finished snapshots
     const row = page

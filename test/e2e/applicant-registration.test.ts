@@ -287,7 +287,7 @@ describe('scenario 1: invitation, registration, master data', () => {
       };
       return tasks.items[0]?.processInstanceKey;
     });
-    expect(caseInstanceKey).toBeTruthy();
+    expect(caseInstanceKey).toMatch(/^\d+$/);
     await page.getByRole('button', { name: 'Absenden' }).click();
     // then the location task is done: the card no longer names it
     await page.getByRole('heading', { name: 'Meine Förderfälle' }).waitFor();
@@ -382,7 +382,7 @@ describe('scenario 1: invitation, registration, master data', () => {
   });
 
   it('scenario 1 continued: the officer requests rework, she fixes it, the officer approves', async () => {
-    expect(caseInstanceKey, 'her case reached the review').toBeTruthy();
+    expect(caseInstanceKey, 'her case reached the review').toMatch(/^\d+$/);
     // given the officer on her case's review
     const officerContext = await browser.context('desktop');
     const officer = await officerContext.newPage();

@@ -172,7 +172,8 @@ describe('process administration', () => {
       version: 2,
       note: { note: 'Aufgabe umbenannt' },
     });
-    expect(second.body.definition.note.deployedBy).toBeTruthy();
+    const me = await call(owner, 'GET', '/api/me');
+    expect(second.body.definition.note.deployedBy).toBe(me.body.subject);
     // when an admin lists them
     const all = await call(admin, 'GET', '/api/processes?processId=pruefablauf');
     const latest = await call(admin, 'GET', '/api/processes?processId=pruefablauf&latest=true');

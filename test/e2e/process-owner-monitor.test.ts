@@ -136,10 +136,9 @@ describe('scenario 3: a process owner adds a step and watches a new instance tak
     const stepId = added.find((id) =>
       new RegExp(`<bpmn:task id="${id}" name="${stepName}"`).test(xml),
     );
-    expect(
-      stepId,
-      `a task named "${stepName}" among the new elements ${added.join(', ')}`,
-    ).toMatch(/^Activity_/);
+    expect(stepId, `a task named "${stepName}" among the new elements ${added.join(', ')}`).toMatch(
+      /^Activity_/,
+    );
 
     expect(await checkPage(page, 'modeler-step-added'), 'axe on the modeler').toEqual([]);
 

@@ -69,6 +69,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Both checks: the screenshot, then axe (returned so the test asserts it with a clear message). */
 export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
+  // a choice list that is still fading out after a pick would be judged mid-fade (half-opaque
+  // text fails the contrast rule): wait until MUI has removed its layer
+  await page.waitForFunction(() => !document.querySelector('.MuiPopover-root'));
   await screenshot(page, name);
   return seriousViolations(page);
 }
